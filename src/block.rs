@@ -1,0 +1,795 @@
+//! An OKR block's TOML body to the model.
+//!
+//! The body is walked as a spanned TOML tree rather than deserialised with
+//! serde, so every unknown key, wrong type and bad value is reported at its
+//! own line and column, and several problems in one block are all reported.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::config::{Config, did_you_mean};
+use crate::model::{
+    Commitment, Context, DoneItem, FileId, KeyResult, Kind, Location, Metric, Objective, Quarter,
+    Reference, Span, Target, Text,
+};
+use crate::scan::RawBlock;
+
+const OBJECTIVE_KEYS: &[&str] = &[
+    "id",
+    "objective",
+    "phase",
+    "team",
+    "quarter",
+    "owner",
+    "allow",
+    "kr",
+];
+const CONTEXT_KEYS: &[&str] = &["team", "quarter", "owner"];
+const KR_KEYS: &[&str] = &[
+    "text",
+    "id",
+    "kind",
+    "commitment",
+    "metric",
+    "done",
+    "depends_on",
+    "owner",
+    "postmortem",
+    "allow",
+];
+const METRIC_KEYS: &[&str] = &["from", "to", "current", "unit"];
+
+/// The team of objectives when neither the block, its chapter nor the
+/// configuration names one.
+pub const UNASSIGNED_TEAM: &str = "unassigned";
+
+/// What one block turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
+    Objective(Box<Objective>),
+    Context(Context),
+    /// A block that cannot be read. Each problem keeps its own location.
+    Invalid {
+        /// The block's `id`, when it could be read.
+        id: Option<String>,
+        problems: Vec<Problem>,
+    },
+}
+
+/// One reason a block is invalid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub message: String,
+    pub help: String,
+    pub location: Location,
+}
+
+/// Parses one block. `context` holds what earlier context blocks of the
+/// same chapter set.
+pub fn parse(raw: &RawBlock, file: FileId, context: &Context, config: &Config) -> Parsed {
+    let mut reader = Reader {
+        raw,
+        file,
+        problems: Vec::new(),
+    };
+    let root = match DeTable::parse(&raw.body) {
+        Ok(root) => root,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            reader.problem(
+                span,
+                format!("the block is not valid TOML: {}", error.message().trim_end()),
+                "check quoting and brackets; strings need closing quotes, tables are written `[[kr]]`",
+            );
+            return Parsed::Invalid {
+                id: None,
+                problems: reader.problems,
+            };
+        }
+    };
+    let table = root.get_ref();
+    let block_location = Location {
+        file,
+        span: raw.span.clone(),
+    };
+
+    if !table.contains_key("objective") {
+        let only_context_keys = !table.is_empty()
+            && table
+                .keys()
+                .all(|k| CONTEXT_KEYS.contains(&&**k.get_ref()));
+        if only_context_keys {
+            let context = reader.context(table);
+            return if reader.problems.is_empty() {
+                Parsed::Context(context)
+            } else {
+                reader.invalid(None)
+            };
+        }
+        reader.problems.push(Problem {
+            message: "the block has no `objective`".into(),
+            help: "add `objective = \"...\"`: what will be built, for whom, and the outcome; a block with only `team`, `quarter` and `owner` is a context block".into(),
+            location: block_location.clone(),
+        });
+    }
+
+    let objective = reader.objective(table, context, config, block_location);
+    match objective {
+        Some(objective) if reader.problems.is_empty() => Parsed::Objective(Box::new(objective)),
+        _ => {
+            let id = table
+                .get("id")
+                .and_then(|v| v.get_ref().as_str())
+                .map(str::to_string);
+            reader.invalid(id)
+        }
+    }
+}
+
+struct Reader<'a> {
+    raw: &'a RawBlock,
+    file: FileId,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn location(&self, body_span: Span) -> Location {
+        Location {
+            file: self.file,
+            span: self.raw.body_map.span_to_chapter(&body_span),
+        }
+    }
+
+    fn problem(&mut self, body_span: Span, message: impl Into<String>, help: impl Into<String>) {
+        let location = self.location(body_span);
+        self.problems.push(Problem {
+            message: message.into(),
+            help: help.into(),
+            location,
+        });
+    }
+
+    fn invalid(self, id: Option<String>) -> Parsed {
+        Parsed::Invalid {
+            id,
+            problems: self.problems,
+        }
+    }
+
+    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], what: &str) {
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if !known.contains(&name) {
+                self.problem(
+                    key.span(),
+                    format!("unknown key `{name}` in {what}{}", did_you_mean(name, known)),
+                    format!("the keys of {what} are: {}", known.join(", ")),
+                );
+            }
+        }
+    }
+
+    fn string(&mut self, table: &DeTable<'_>, key: &str) -> Option<Text> {
+        let value = table.get(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Text {
+                value: s.to_string(),
+                location: self.location(value.span()),
+            }),
+            other => {
+                self.wrong_type(value.span(), key, "a string", other);
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, span: Span, key: &str, expected: &str, found: &DeValue<'_>) {
+        self.problem(
+            span,
+            format!("`{key}` must be {expected}, not {}", found.type_str()),
+            format!("write `{key}` as {expected}"),
+        );
+    }
+
+    fn string_list(&mut self, table: &DeTable<'_>, key: &str) -> Vec<Text> {
+        let Some(value) = table.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(value.span(), key, "an array of strings", value.get_ref());
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Text {
+                    value: s.to_string(),
+                    location: self.location(item.span()),
+                }),
+                other => self.wrong_type(item.span(), key, "an array of strings", other),
+            }
+        }
+        out
+    }
+
+    fn quarter(&mut self, table: &DeTable<'_>) -> Option<Quarter> {
+        let text = self.string(table, "quarter")?;
+        match text.value.parse() {
+            Ok(quarter) => Some(quarter),
+            Err(message) => {
+                self.problems.push(Problem {
+                    message,
+                    help: "quarters are written `YYYY-Qn` with n from 1 to 4".into(),
+                    location: text.location,
+                });
+                None
+            }
+        }
+    }
+
+    fn context(&mut self, table: &DeTable<'_>) -> Context {
+        Context {
+            team: self.string(table, "team").map(|t| t.value),
+            quarter: self.quarter(table),
+            owner: self.string(table, "owner").map(|t| t.value),
+        }
+    }
+
+    fn objective(
+        &mut self,
+        table: &DeTable<'_>,
+        context: &Context,
+        config: &Config,
+        location: Location,
+    ) -> Option<Objective> {
+        self.unknown_keys(table, OBJECTIVE_KEYS, "an objective");
+        let text = self.string(table, "objective");
+        let explicit_phase = self.string(table, "phase");
+        let explicit_id = self.string(table, "id");
+        let team = self
+            .string(table, "team")
+            .map(|t| t.value)
+            .or_else(|| context.team.clone());
+        let quarter = self.quarter(table);
+        let has_quarter_key = table.contains_key("quarter");
+        let owner = self
+            .string(table, "owner")
+            .map(|t| t.value)
+            .or_else(|| context.owner.clone());
+        let allow = self.string_list(table, "allow");
+        let krs = self.key_results(table, &location);
+
+        if let Some(text) = &text
+            && text.value.trim().is_empty()
+        {
+            self.problems.push(Problem {
+                message: "`objective` is empty".into(),
+                help: "write what will be built, for whom, and the outcome".into(),
+                location: text.location.clone(),
+            });
+        }
+        let team = match team {
+            Some(team) => team,
+            None if config.teams.is_some() => {
+                self.problems.push(Problem {
+                    message: "the objective has no `team`, and `teams` is configured".into(),
+                    help: "add `team = \"...\"` to the block, or a context block with `team` before it".into(),
+                    location: location.clone(),
+                });
+                UNASSIGNED_TEAM.to_string()
+            }
+            None => UNASSIGNED_TEAM.to_string(),
+        };
+        let quarter = match quarter.or(context.quarter).or(config.quarter) {
+            Some(quarter) => Some(quarter),
+            None if has_quarter_key => None,
+            None => {
+                self.problems.push(Problem {
+                    message: "the objective has no `quarter`".into(),
+                    help: "add `quarter = \"YYYY-Qn\"` to the block, a context block, or `quarter` in [preprocessor.okr]".into(),
+                    location: location.clone(),
+                });
+                None
+            }
+        };
+        if let Some(id) = &explicit_id
+            && !is_valid_id(&id.value)
+        {
+            self.problems.push(Problem {
+                message: format!("`{}` is not a valid objective id", id.value),
+                help: "ids are lowercase letters, digits and hyphens, starting with a letter or digit, like `secrets-vault`".into(),
+                location: id.location.clone(),
+            });
+        }
+
+        let text = text?;
+        let quarter = quarter?;
+        let (statement, phase) = match explicit_phase {
+            Some(phase) => (text.value.trim().to_string(), Some(phase)),
+            None => split_phase(&text),
+        };
+        let (id, id_explicit) = match explicit_id {
+            Some(id) => (id.value, true),
+            None => (derive_id(quarter, &team, &statement), false),
+        };
+        Some(Objective {
+            id,
+            id_explicit,
+            text,
+            statement,
+            phase,
+            team,
+            quarter,
+            owner,
+            allow,
+            krs,
+            location,
+        })
+    }
+
+    fn key_results(&mut self, table: &DeTable<'_>, block: &Location) -> Vec<KeyResult> {
+        let Some(value) = table.get("kr") else {
+            self.problems.push(Problem {
+                message: "the objective has no key results".into(),
+                help: "add 3 to 5 `[[kr]]` tables, each with a `text`".into(),
+                location: block.clone(),
+            });
+            return Vec::new();
+        };
+        let items: Vec<&Spanned<DeValue<'_>>> = match value.get_ref() {
+            DeValue::Array(items) if items.iter().all(|i| i.get_ref().is_table()) => {
+                items.iter().collect()
+            }
+            other => {
+                self.wrong_type(value.span(), "kr", "an array of tables, written `[[kr]]`", other);
+                return Vec::new();
+            }
+        };
+        if items.is_empty() {
+            self.problem(
+                value.span(),
+                "the objective has no key results",
+                "add 3 to 5 `[[kr]]` tables, each with a `text`",
+            );
+        }
+        let mut krs: Vec<KeyResult> = Vec::new();
+        for (position, item) in items.into_iter().enumerate() {
+            let Some(kr_table) = item.get_ref().as_table() else {
+                continue;
+            };
+            let Some(kr) = self.key_result(kr_table, position, item.span()) else {
+                continue;
+            };
+            if let Some(first) = krs.iter().find(|k| k.id == kr.id) {
+                let message = format!(
+                    "two key results have the id `{}`{}",
+                    kr.id,
+                    if first.id_explicit || kr.id_explicit {
+                        ""
+                    } else {
+                        " (default ids count position)"
+                    }
+                );
+                self.problems.push(Problem {
+                    message,
+                    help: "give each key result of the objective its own `id`".into(),
+                    location: kr.location.clone(),
+                });
+            }
+            krs.push(kr);
+        }
+        krs
+    }
+
+    fn key_result(&mut self, table: &DeTable<'_>, position: usize, span: Span) -> Option<KeyResult> {
+        let location = self.location(span);
+        self.unknown_keys(table, KR_KEYS, "a key result");
+        let text = self.string(table, "text");
+        let id = self.string(table, "id");
+        let kind = self.enum_value(table, "kind", &["impact", "delivery", "discovery"]);
+        let commitment = self.enum_value(table, "commitment", &["committed", "stretch"]);
+        let metric = self.metric(table);
+        let done = self
+            .string_list(table, "done")
+            .into_iter()
+            .map(done_item)
+            .collect();
+        let depends_on = self
+            .string_list(table, "depends_on")
+            .into_iter()
+            .map(|t| Reference {
+                target: Target::parse(&t.value),
+                raw: t.value,
+                location: t.location,
+            })
+            .collect();
+        let owner = self.string(table, "owner").map(|t| t.value);
+        let postmortem = self.string(table, "postmortem").map(|t| t.value);
+        let allow = self.string_list(table, "allow");
+
+        let Some(text) = text else {
+            if !table.contains_key("text") {
+                self.problems.push(Problem {
+                    message: format!("key result {} has no `text`", position + 1),
+                    help: "add `text = \"...\"`: what changes, by how much, and why".into(),
+                    location,
+                });
+            }
+            return None;
+        };
+        let kind_explicit = kind.is_some();
+        let kind = match kind.as_deref() {
+            Some("impact") => Kind::Impact,
+            Some("discovery") => Kind::Discovery,
+            Some(_) => Kind::Delivery,
+            None if metric.is_some() => Kind::Impact,
+            None => Kind::Delivery,
+        };
+        let commitment_explicit = commitment.is_some();
+        let commitment = match commitment.as_deref() {
+            Some("stretch") => Commitment::Stretch,
+            _ => Commitment::Committed,
+        };
+        let (id, id_explicit) = match id {
+            Some(id) => (id.value, true),
+            None => (format!("KR{}", position + 1), false),
+        };
+        Some(KeyResult {
+            id,
+            id_explicit,
+            text,
+            kind,
+            kind_explicit,
+            commitment,
+            commitment_explicit,
+            metric,
+            done,
+            depends_on,
+            owner,
+            postmortem,
+            allow,
+            location,
+        })
+    }
+
+    fn enum_value(&mut self, table: &DeTable<'_>, key: &str, allowed: &[&str]) -> Option<String> {
+        let text = self.string(table, key)?;
+        if allowed.contains(&text.value.as_str()) {
+            return Some(text.value);
+        }
+        let quoted: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+        self.problems.push(Problem {
+            message: format!(
+                "`{}` is not a valid `{key}`{}",
+                text.value,
+                did_you_mean(&text.value, allowed)
+            ),
+            help: format!("`{key}` is one of {}", quoted.join(", ")),
+            location: text.location,
+        });
+        None
+    }
+
+    fn metric(&mut self, table: &DeTable<'_>) -> Option<Metric> {
+        let value = table.get("metric")?;
+        let DeValue::Table(metric) = value.get_ref() else {
+            self.wrong_type(
+                value.span(),
+                "metric",
+                "a table like `{ from = 10, to = 2 }`",
+                value.get_ref(),
+            );
+            return None;
+        };
+        self.unknown_keys(metric, METRIC_KEYS, "a metric");
+        let from = self.number(metric, "from");
+        let to = self.number(metric, "to");
+        let current = self.number(metric, "current");
+        let unit = self.string(metric, "unit").map(|t| t.value);
+        for key in ["from", "to"] {
+            if !metric.contains_key(key) {
+                self.problem(
+                    value.span(),
+                    format!("the metric has no `{key}`"),
+                    "a metric needs its baseline `from` and its target `to`",
+                );
+            }
+        }
+        Some(Metric {
+            from: from?,
+            to: to?,
+            current,
+            unit,
+            location: self.location(value.span()),
+        })
+    }
+
+    fn number(&mut self, table: &DeTable<'_>, key: &str) -> Option<f64> {
+        let value = table.get(key)?;
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                    .ok()
+                    .map(|n| n as f64)
+            }
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if n.is_finite() => Some(n),
+            _ => {
+                self.wrong_type(value.span(), key, "a finite number", value.get_ref());
+                None
+            }
+        }
+    }
+}
+
+fn done_item(text: Text) -> DoneItem {
+    let trimmed = text.value.trim_start();
+    let (met, rest) = if let Some(rest) = trimmed
+        .strip_prefix("[x]")
+        .or_else(|| trimmed.strip_prefix("[X]"))
+    {
+        (true, rest)
+    } else if let Some(rest) = trimmed.strip_prefix("[ ]") {
+        (false, rest)
+    } else {
+        (false, trimmed)
+    };
+    DoneItem {
+        text: rest.trim().to_string(),
+        met,
+        location: text.location,
+    }
+}
+
+/// `[a-z0-9][a-z0-9-]*`
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Splits a trailing parenthesised phrase off an objective as its phase.
+fn split_phase(text: &Text) -> (String, Option<Text>) {
+    let trimmed = text.value.trim_end();
+    if trimmed.ends_with(')') {
+        // Find the `(` that matches the final `)`.
+        let mut depth = 0usize;
+        for (i, c) in trimmed.char_indices().rev() {
+            match c {
+                ')' => depth += 1,
+                '(' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let statement = trimmed[..i].trim_end();
+                        let phase = trimmed[i + 1..trimmed.len() - 1].trim();
+                        if statement.is_empty() || phase.is_empty() {
+                            break;
+                        }
+                        return (
+                            statement.to_string(),
+                            Some(Text {
+                                value: phase.to_string(),
+                                location: text.location.clone(),
+                            }),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (text.value.trim().to_string(), None)
+}
+
+/// `<quarter>-<team>-<first four words>`, lowercased, with every run of
+/// other characters turned into one hyphen: `2026-q2-security-build-centralized-secrets-management`.
+pub fn derive_id(quarter: Quarter, team: &str, statement: &str) -> String {
+    let words: Vec<String> = statement
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let team = slug(team);
+    let mut id = quarter.to_string().to_ascii_lowercase();
+    if !team.is_empty() {
+        id.push('-');
+        id.push_str(&team);
+    }
+    for word in words {
+        id.push('-');
+        id.push_str(&word);
+    }
+    id
+}
+
+/// Lowercase ASCII letters and digits, other runs become one hyphen.
+pub fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan;
+
+    fn parse_one(chapter: &str, config: &Config) -> Parsed {
+        let blocks = scan(chapter);
+        assert_eq!(blocks.len(), 1, "one block expected");
+        parse(&blocks[0], 0, &Context::default(), config)
+    }
+
+    fn config() -> Config {
+        Config {
+            quarter: Some("2026-Q2".parse().unwrap()),
+            ..Config::default()
+        }
+    }
+
+    fn objective(chapter: &str) -> Objective {
+        match parse_one(chapter, &config()) {
+            Parsed::Objective(o) => *o,
+            other => panic!("not an objective: {other:?}"),
+        }
+    }
+
+    fn problems(chapter: &str) -> Vec<(String, String)> {
+        match parse_one(chapter, &config()) {
+            Parsed::Invalid { problems, .. } => problems
+                .into_iter()
+                .map(|p| (p.message, chapter[p.location.span].to_string()))
+                .collect(),
+            other => panic!("not invalid: {other:?}"),
+        }
+    }
+
+    const GOOD: &str = r#"# Plan
+
+```okr
+objective = "Build secrets management for product teams to remove hardcoded credentials (Core rollout)"
+team = "security"
+
+[[kr]]
+text = "Launch the vault"
+done = ["[x] Vault live", "[ ] CI reads from it", "Docs written"]
+
+[[kr]]
+id = "leaks"
+text = "Reduce hardcoded secrets from 140 to 0"
+metric = { from = 140, to = 0, current = 35, unit = "secrets" }
+commitment = "stretch"
+depends_on = ["ci#KR2", "ci", "team:data"]
+```
+"#;
+
+    #[test]
+    fn reads_an_objective_with_defaults() {
+        let o = objective(GOOD);
+        assert_eq!(o.team, "security");
+        assert_eq!(o.quarter.to_string(), "2026-Q2");
+        assert_eq!(o.phase.as_ref().unwrap().value, "Core rollout");
+        assert_eq!(
+            o.statement,
+            "Build secrets management for product teams to remove hardcoded credentials"
+        );
+        assert_eq!(o.id, "2026-q2-security-build-secrets-management-for");
+        assert!(!o.id_explicit);
+        assert_eq!(o.krs[0].id, "KR1");
+        assert_eq!(o.krs[0].kind, Kind::Delivery);
+        assert_eq!(o.krs[0].commitment, Commitment::Committed);
+        assert_eq!(
+            o.krs[0].done.iter().map(|d| (d.text.as_str(), d.met)).collect::<Vec<_>>(),
+            [("Vault live", true), ("CI reads from it", false), ("Docs written", false)]
+        );
+        assert_eq!(o.krs[1].id, "leaks");
+        assert_eq!(o.krs[1].kind, Kind::Impact);
+        assert_eq!(o.krs[1].commitment, Commitment::Stretch);
+        assert_eq!(o.krs[1].score(), Some(105.0 / 140.0));
+        assert_eq!(
+            o.krs[1].depends_on.iter().map(|r| r.target.clone()).collect::<Vec<_>>(),
+            [
+                Target::KeyResult { objective: "ci".into(), kr: "KR2".into() },
+                Target::Objective("ci".into()),
+                Target::Team("data".into()),
+            ]
+        );
+        // Spans point into the chapter.
+        assert_eq!(&GOOD[o.krs[0].text.location.span.clone()], "\"Launch the vault\"");
+    }
+
+    #[test]
+    fn an_explicit_phase_keeps_parentheses_in_the_statement() {
+        let o = objective("```okr\nobjective = \"Cut cost (USD)\"\nphase = \"Pilot\"\n[[kr]]\ntext = \"x\"\n```\n");
+        assert_eq!(o.statement, "Cut cost (USD)");
+        assert_eq!(o.phase.unwrap().value, "Pilot");
+    }
+
+    #[test]
+    fn a_context_block() {
+        match parse_one("```okr\nteam = \"a\"\nquarter = \"2026-Q3\"\n```\n", &config()) {
+            Parsed::Context(c) => {
+                assert_eq!(c.team.as_deref(), Some("a"));
+                assert_eq!(c.quarter.unwrap().to_string(), "2026-Q3");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_toml_points_into_the_chapter() {
+        let chapter = "# T\n\n```okr\nobjective = \"unterminated\n```\n";
+        let p = problems(chapter);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].0.starts_with("the block is not valid TOML"), "{p:?}");
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let p = problems("```okr\nobjective = \"x\"\n[[kr]]\ntext = \"y\"\ncomitment = \"stretch\"\n```\n");
+        assert_eq!(
+            p,
+            [(
+                "unknown key `comitment` in a key result; did you mean `commitment`?".to_string(),
+                "comitment".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn wrong_types_and_values() {
+        let p = problems(concat!(
+            "```okr\nobjective = 5\nquarter = \"2026-Q5\"\n",
+            "[[kr]]\ntext = \"y\"\nkind = \"outcome\"\ndone = \"all\"\n",
+            "metric = { from = \"a\", to = 1 }\n```\n"
+        ));
+        let messages: Vec<&str> = p.iter().map(|(m, _)| m.as_str()).collect();
+        assert!(messages.contains(&"`objective` must be a string, not integer"), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("2026-Q5")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("`outcome` is not a valid `kind`")), "{messages:?}");
+        assert!(messages.contains(&"`done` must be an array of strings, not string"), "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with("`from` must be a finite number")), "{messages:?}");
+    }
+
+    #[test]
+    fn missing_pieces() {
+        let p = problems("```okr\nobjective = \"x\"\n```\n");
+        assert_eq!(p[0].0, "the objective has no key results");
+        let p = problems("```okr\nobjective = \"x\"\n[[kr]]\nid = \"a\"\n```\n");
+        assert_eq!(p[0].0, "key result 1 has no `text`");
+        let p = problems("```okr\nteam = \"a\"\n[[kr]]\ntext = \"a\"\n```\n");
+        assert_eq!(p[0].0, "the block has no `objective`");
+    }
+
+    #[test]
+    fn duplicate_kr_ids() {
+        let p = problems("```okr\nobjective = \"x\"\n[[kr]]\nid = \"KR2\"\ntext = \"a\"\n[[kr]]\ntext = \"b\"\n```\n");
+        assert_eq!(p.len(), 1);
+        assert!(p[0].0.starts_with("two key results have the id `KR2`"), "{p:?}");
+    }
+
+    #[test]
+    fn a_missing_team_is_invalid_only_when_teams_are_configured() {
+        let chapter = "```okr\nobjective = \"x\"\n[[kr]]\ntext = \"a\"\n```\n";
+        assert!(matches!(parse_one(chapter, &config()), Parsed::Objective(o) if o.team == UNASSIGNED_TEAM));
+        let with_teams = Config {
+            teams: Some(vec!["a".into()]),
+            ..config()
+        };
+        assert!(matches!(parse_one(chapter, &with_teams), Parsed::Invalid { .. }));
+    }
+
+    #[test]
+    fn ids_are_validated() {
+        let p = problems("```okr\nid = \"Bad Id\"\nobjective = \"x\"\n[[kr]]\ntext = \"a\"\n```\n");
+        assert_eq!(p[0].1, "\"Bad Id\"");
+        assert!(is_valid_id("a-1"));
+        assert!(!is_valid_id("-a"));
+    }
+}

@@ -1,0 +1,100 @@
+//! The command line: a thin clap front end over the library.
+
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::{Parser, Subcommand};
+
+use crate::lint;
+
+#[derive(Parser)]
+#[command(
+    name = "mdbook-okr",
+    version,
+    about = "Validate and render team OKRs written as ```okr blocks in an mdBook",
+    long_about = "Validate and render team OKRs written as ```okr blocks in an mdBook.\n\n\
+        Without a command, mdbook-okr runs as an mdBook preprocessor: it reads \
+        `[context, book]` JSON on stdin and writes the book on stdout."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tell mdBook whether a renderer is supported (always yes)
+    Supports {
+        /// The renderer's name, such as `html`
+        renderer: String,
+    },
+    /// Check plans and report findings, for pull requests and CI
+    Check(check::CheckArgs),
+    /// List every rule with its default severity
+    Rules,
+    /// Print a rule's documentation
+    Explain {
+        /// The rule's name, such as `unmeasurable`
+        name: String,
+    },
+    /// Build a book in-process with the okr preprocessor (no mdbook needed)
+    Build {
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Where to write the site (default: the book's build folder)
+        #[arg(long, short = 'd')]
+        dest_dir: Option<PathBuf>,
+    },
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => {
+            crate::preprocessor::run_stdio()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Rules) => {
+            for rule in lint::RULES {
+                let level = format!("{:?}", rule.default_level()).to_lowercase();
+                println!("{:<28} {:<8} {}", rule.name(), level, rule.summary());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Explain { name }) => {
+            let Some(rule) = lint::rule(&name) else {
+                let names: Vec<&str> = lint::RULES.iter().map(|r| r.name()).collect();
+                bail!(
+                    "no rule is named `{name}`{}; `mdbook-okr rules` lists them",
+                    crate::config::did_you_mean(&name, &names)
+                );
+            };
+            println!("# {}\n", rule.name());
+            let level = format!("{:?}", rule.default_level()).to_lowercase();
+            println!("{}\n\nDefault severity: `{level}`.\n", rule.summary());
+            print!("{}", rule.docs());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Build { book, dest_dir }) => {
+            crate::build::build(&book, dest_dir.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! `[preprocessor.okr]` in `book.toml`.
+//!
+//! The same table also carries mdBook's own keys (`command`, `before`, ...),
+//! so unknown keys are rejected here by hand rather than with serde's
+//! `deny_unknown_fields`.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, Result, bail};
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::lint::{self, words};
+use crate::model::Quarter;
+
+/// Keys mdBook itself reads from a preprocessor's table.
+const MDBOOK_KEYS: &[&str] = &["command", "before", "after", "renderers", "optional"];
+
+const OWN_KEYS: &[&str] = &[
+    "quarter",
+    "teams",
+    "fail-on",
+    "show-diagnostics",
+    "max-objectives",
+    "min-krs",
+    "max-krs",
+    "rules",
+    "words",
+];
+
+/// Which findings fail an mdBook build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    #[default]
+    Never,
+}
+
+impl FailOn {
+    /// The least severe finding that fails the build, if any does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// A rule's configured level: a severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// The word lists the rules use. Each list starts from the built-in one;
+/// `words.<list>` replaces it and `words.extend-<list>` adds to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    pub hype: Vec<String>,
+    pub vague: Vec<String>,
+    pub activity: Vec<String>,
+    pub stop: Vec<String>,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        let owned = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
+        Words {
+            hype: owned(words::HYPE),
+            vague: owned(words::VAGUE_VERBS),
+            activity: owned(words::ACTIVITIES),
+            stop: owned(words::STOP_WORDS),
+        }
+    }
+}
+
+impl Words {
+    fn list_mut(&mut self, name: &str) -> Option<&mut Vec<String>> {
+        match name {
+            "hype" => Some(&mut self.hype),
+            "vague" => Some(&mut self.vague),
+            "activity" => Some(&mut self.activity),
+            "stop" => Some(&mut self.stop),
+            _ => None,
+        }
+    }
+
+    const LISTS: &'static [&'static str] = &["hype", "vague", "activity", "stop"];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The current quarter: the default for blocks without one.
+    pub quarter: Option<Quarter>,
+    /// Known team ids, when configured.
+    pub teams: Option<Vec<String>>,
+    pub fail_on: FailOn,
+    pub show_diagnostics: bool,
+    pub max_objectives: usize,
+    pub min_krs: usize,
+    pub max_krs: usize,
+    /// Severity overrides by rule name.
+    pub rules: BTreeMap<String, Level>,
+    pub words: Words,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            quarter: None,
+            teams: None,
+            fail_on: FailOn::Never,
+            show_diagnostics: true,
+            max_objectives: 5,
+            min_krs: 3,
+            max_krs: 5,
+            rules: BTreeMap::new(),
+            words: Words::default(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct RawConfig {
+    quarter: Option<String>,
+    teams: Option<Vec<String>>,
+    fail_on: Option<FailOn>,
+    show_diagnostics: Option<bool>,
+    max_objectives: Option<usize>,
+    min_krs: Option<usize>,
+    max_krs: Option<usize>,
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    words: BTreeMap<String, Vec<String>>,
+}
+
+impl Config {
+    /// Reads the `[preprocessor.okr]` table. `None` (no table) gives the defaults.
+    pub fn from_table(table: Option<&toml::Table>) -> Result<Config> {
+        let Some(table) = table else {
+            return Ok(Config::default());
+        };
+        for key in table.keys() {
+            if !OWN_KEYS.contains(&key.as_str()) && !MDBOOK_KEYS.contains(&key.as_str()) {
+                bail!(
+                    "unknown key `{key}` in [preprocessor.okr]{}",
+                    did_you_mean(key, OWN_KEYS)
+                );
+            }
+        }
+        let raw: RawConfig = toml::Value::Table(table.clone())
+            .try_into()
+            .context("invalid [preprocessor.okr] configuration")?;
+
+        let mut config = Config::default();
+        if let Some(quarter) = raw.quarter {
+            config.quarter = Some(
+                quarter
+                    .parse()
+                    .map_err(|e: String| anyhow::anyhow!("[preprocessor.okr] quarter: {e}"))?,
+            );
+        }
+        config.teams = raw.teams;
+        config.fail_on = raw.fail_on.unwrap_or_default();
+        config.show_diagnostics = raw.show_diagnostics.unwrap_or(true);
+        config.max_objectives = raw.max_objectives.unwrap_or(config.max_objectives);
+        config.min_krs = raw.min_krs.unwrap_or(config.min_krs);
+        config.max_krs = raw.max_krs.unwrap_or(config.max_krs);
+        if config.min_krs > config.max_krs {
+            bail!(
+                "[preprocessor.okr] min-krs ({}) is greater than max-krs ({})",
+                config.min_krs,
+                config.max_krs
+            );
+        }
+
+        let names: Vec<&str> = lint::RULES.iter().map(|r| r.name()).collect();
+        for (rule, level) in raw.rules {
+            if !names.contains(&rule.as_str()) {
+                bail!(
+                    "unknown rule `{rule}` in [preprocessor.okr.rules]{}",
+                    did_you_mean(&rule, &names)
+                );
+            }
+            if rule == "invalid-block" && level != Level::Error {
+                bail!("`invalid-block` cannot be turned off or lowered: a broken block is always an error");
+            }
+            config.rules.insert(rule, level);
+        }
+
+        // Replacements first, then extensions, whatever order the keys came in.
+        let mut extensions = Vec::new();
+        for (key, list) in raw.words {
+            let (name, extend) = match key.strip_prefix("extend-") {
+                Some(name) => (name.to_string(), true),
+                None => (key.clone(), false),
+            };
+            if config.words.list_mut(&name).is_none() {
+                let known: Vec<String> = Words::LISTS
+                    .iter()
+                    .flat_map(|l| [l.to_string(), format!("extend-{l}")])
+                    .collect();
+                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                bail!(
+                    "unknown word list `{key}` in [preprocessor.okr.words]{}",
+                    did_you_mean(&key, &known)
+                );
+            }
+            if extend {
+                extensions.push((name, list));
+            } else if let Some(target) = config.words.list_mut(&name) {
+                *target = list;
+            }
+        }
+        for (name, list) in extensions {
+            if let Some(target) = config.words.list_mut(&name) {
+                target.extend(list);
+            }
+        }
+        Ok(config)
+    }
+
+    /// Reads the `[preprocessor.okr]` table out of a whole `book.toml` text.
+    pub fn from_book_toml(text: &str) -> Result<Config> {
+        let doc: toml::Table = toml::from_str(text).context("book.toml is not valid TOML")?;
+        let table = match doc.get("preprocessor").and_then(|p| p.get("okr")) {
+            None => None,
+            Some(toml::Value::Table(t)) => Some(t),
+            Some(_) => bail!("[preprocessor.okr] in book.toml must be a table"),
+        };
+        Config::from_table(table)
+    }
+
+    /// The severity a rule runs at, or `None` when it is off.
+    pub fn severity_of(&self, rule: &dyn lint::Rule) -> Option<Severity> {
+        match self.rules.get(rule.name()) {
+            Some(level) => level.severity(),
+            None => rule.default_level().severity(),
+        }
+    }
+}
+
+/// `"; did you mean `x`?"` when a known name is close enough, else nothing.
+pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::from_book_toml(text)
+    }
+
+    #[test]
+    fn defaults_without_a_table() {
+        let config = parse("[book]\ntitle = \"x\"\n").unwrap();
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let config = parse(
+            r#"
+[preprocessor.okr]
+command = "mdbook-okr"
+quarter = "2026-Q2"
+teams = ["a", "b"]
+fail-on = "error"
+show-diagnostics = false
+max-objectives = 4
+min-krs = 2
+max-krs = 6
+[preprocessor.okr.rules]
+hype-words = "error"
+unmeasurable = "off"
+[preprocessor.okr.words]
+hype = ["shiny"]
+extend-hype = ["rockstar"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(config.quarter.unwrap().to_string(), "2026-Q2");
+        assert_eq!(config.teams.unwrap(), ["a", "b"]);
+        assert_eq!(config.fail_on, FailOn::Error);
+        assert!(!config.show_diagnostics);
+        assert_eq!(
+            (config.max_objectives, config.min_krs, config.max_krs),
+            (4, 2, 6)
+        );
+        assert_eq!(config.rules["unmeasurable"], Level::Off);
+        assert_eq!(config.words.hype, ["shiny", "rockstar"]);
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_a_suggestion() {
+        let err = parse("[preprocessor.okr]\nfail_on = \"error\"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown key `fail_on` in [preprocessor.okr]; did you mean `fail-on`?"
+        );
+    }
+
+    #[test]
+    fn unknown_rule_and_word_list_are_errors() {
+        let err = parse("[preprocessor.okr.rules]\nhype-word = \"off\"\n").unwrap_err();
+        assert!(err.to_string().contains("did you mean `hype-words`"), "{err}");
+        let err = parse("[preprocessor.okr.words]\nhipe = []\n").unwrap_err();
+        assert!(err.to_string().contains("unknown word list `hipe`"), "{err}");
+    }
+
+    #[test]
+    fn wrong_types_and_values_are_errors() {
+        assert!(parse("[preprocessor.okr]\nquarter = \"Q2\"\n").is_err());
+        assert!(parse("[preprocessor.okr]\nteams = \"a\"\n").is_err());
+        assert!(parse("[preprocessor.okr]\nfail-on = \"sometimes\"\n").is_err());
+        assert!(parse("[preprocessor.okr.rules]\nunmeasurable = \"loud\"\n").is_err());
+        assert!(parse("[preprocessor.okr.rules]\ninvalid-block = \"off\"\n").is_err());
+        assert!(parse("[preprocessor.okr]\nmin-krs = 6\n").is_err());
+        assert!(parse("not toml [").is_err());
+    }
+}

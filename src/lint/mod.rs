@@ -1,0 +1,294 @@
+//! Validation: the rule trait, the registry of every rule, and the run that
+//! turns findings into diagnostics.
+//!
+//! Every rule sees the whole resolved [`Plan`]: rules about one block simply
+//! walk the objectives, and rules about the whole book (dependencies, series,
+//! teams, overlaps) need nothing more.
+
+pub mod rules;
+pub mod text;
+pub mod words;
+
+use crate::config::{Config, Level};
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::plan::{BlockContent, Plan};
+
+pub use rules::RULES;
+pub use text::Lexicon;
+
+/// What a rule is given.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub config: &'a Config,
+    /// The configured word lists, compiled once per run.
+    pub lexicon: &'a Lexicon,
+}
+
+/// One rule of the catalogue.
+pub trait Rule: Sync {
+    /// The stable kebab-case name used in configuration, `allow` and output.
+    fn name(&self) -> &'static str;
+    fn default_level(&self) -> Level;
+    /// One line for `mdbook-okr rules`.
+    fn summary(&self) -> &'static str;
+    /// The rule's documentation in Markdown: what it does, why, how it
+    /// decides, a bad example and a good one. Shown by `explain`.
+    fn docs(&self) -> &'static str;
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Looks a rule up by name.
+pub fn rule(name: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.name() == name)
+}
+
+/// The rule name used for an unknown name in an `allow` list.
+pub const UNKNOWN_RULE: &str = "unknown-rule";
+
+/// Runs every enabled rule over the plan and returns the diagnostics in book
+/// order: by file, then position.
+pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
+    let lexicon = Lexicon::new(&config.words);
+    let cx = Context {
+        plan,
+        config,
+        lexicon: &lexicon,
+    };
+    let mut findings = invalid_block_findings(plan);
+    findings.extend(unknown_allow_findings(plan));
+    for rule in RULES {
+        if config.severity_of(*rule).is_some() {
+            rule.check(&cx, &mut findings);
+        }
+    }
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter(|f| !allowed(plan, f))
+        .filter_map(|f| {
+            let severity = match rule(f.rule) {
+                Some(rule) => config.severity_of(rule)?,
+                None => Severity::Warning,
+            };
+            Some(to_diagnostic(plan, f, severity))
+        })
+        .collect();
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// Book order: file, then byte offset; findings without a place come last.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            d.location
+                .as_ref()
+                .map_or((usize::MAX, usize::MAX), |l| (l.file, l.span.start))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}
+
+fn to_diagnostic(plan: &Plan, finding: Finding, severity: Severity) -> Diagnostic {
+    let objective = finding.objective.map(|o| &plan.objectives[o]);
+    Diagnostic {
+        rule: finding.rule,
+        severity,
+        location: finding.location,
+        objective_index: finding.objective,
+        kr_index: finding.kr,
+        objective: objective.map(|o| o.id.clone()),
+        kr: objective
+            .zip(finding.kr)
+            .map(|(o, k)| o.krs[k].id.clone()),
+        message: finding.message,
+        help: finding.help,
+    }
+}
+
+/// `allow` on the block silences a rule for the whole objective; on a KR,
+/// for that KR only. `invalid-block` cannot be allowed.
+fn allowed(plan: &Plan, finding: &Finding) -> bool {
+    if finding.rule == "invalid-block" {
+        return false;
+    }
+    let Some(objective) = finding.objective.map(|o| &plan.objectives[o]) else {
+        return false;
+    };
+    let names = |list: &[crate::model::Text]| list.iter().any(|t| t.value == finding.rule);
+    names(&objective.allow)
+        || finding
+            .kr
+            .is_some_and(|k| names(&objective.krs[k].allow))
+}
+
+fn invalid_block_findings(plan: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for block in &plan.blocks {
+        if let BlockContent::Invalid { problems, .. } = &block.content {
+            for problem in problems {
+                findings.push(
+                    Finding::new("invalid-block", &problem.message, &problem.help)
+                        .at(problem.location.clone()),
+                );
+            }
+        }
+    }
+    findings
+}
+
+fn unknown_allow_findings(plan: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (o, objective) in plan.objectives.iter().enumerate() {
+        let lists = std::iter::once((None, &objective.allow))
+            .chain(objective.krs.iter().enumerate().map(|(k, kr)| (Some(k), &kr.allow)));
+        for (kr, list) in lists {
+            for name in list {
+                let message = if name.value == "invalid-block" {
+                    "`invalid-block` cannot be allowed: a broken block is always reported".to_string()
+                } else if rule(&name.value).is_none() {
+                    let names: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
+                    format!(
+                        "`allow` names an unknown rule `{}`{}",
+                        name.value,
+                        crate::config::did_you_mean(&name.value, &names)
+                    )
+                } else {
+                    continue;
+                };
+                let mut finding = Finding::new(
+                    UNKNOWN_RULE,
+                    message,
+                    "`mdbook-okr rules` lists every rule name",
+                )
+                .at(name.location.clone())
+                .on_objective(o);
+                finding.kr = kr;
+                findings.push(finding);
+            }
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn rule_names_are_unique_kebab_case_and_documented() {
+        let mut seen = HashSet::new();
+        for rule in RULES {
+            let name = rule.name();
+            assert!(seen.insert(name), "duplicate rule name {name}");
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{name} is not kebab-case"
+            );
+            assert!(!rule.summary().is_empty(), "{name} has no summary");
+            let docs = rule.docs();
+            for heading in ["## What it does", "## Why", "## Example", "## Use instead"] {
+                assert!(docs.contains(heading), "{name} docs lack `{heading}`");
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_of_the_catalogue_is_registered() {
+        let names: HashSet<&str> = RULES.iter().map(|r| r.name()).collect();
+        for name in [
+            "invalid-block",
+            "duplicate-id",
+            "unknown-dependency",
+            "dependency-cycle",
+            "unknown-team",
+            "hype-words",
+            "objective-without-outcome",
+            "missing-phase-label",
+            "objective-drift",
+            "too-many-objectives",
+            "kr-count",
+            "no-impact-kr",
+            "impact-without-metric",
+            "missing-definition-of-done",
+            "unmeasurable",
+            "activity-not-outcome",
+            "discovery-without-output",
+            "vague-done-item",
+            "commitment-unlabeled",
+            "template-placeholder",
+            "missed-commitment",
+            "stretch-prerequisite",
+            "partial-prerequisite",
+            "team-without-okrs",
+            "overlapping-objectives",
+            UNKNOWN_RULE,
+        ] {
+            assert!(names.contains(name), "{name} is not registered");
+        }
+    }
+}
+
+/// Helpers for the rules' unit tests.
+#[cfg(test)]
+pub mod testing {
+    use std::path::PathBuf;
+
+    use crate::config::Config;
+    use crate::diagnostic::Diagnostic;
+    use crate::plan::PlanBuilder;
+
+    /// The configuration the rule tests use: current quarter 2026-Q2.
+    pub fn config() -> Config {
+        Config {
+            quarter: Some("2026-Q2".parse().unwrap()),
+            ..Config::default()
+        }
+    }
+
+    /// Every diagnostic of `rule` over a book of `(path, text)` chapters.
+    pub fn diagnostics_with(config: &Config, rule: &str, book: &[(&str, &str)]) -> Vec<Diagnostic> {
+        let mut builder = PlanBuilder::new(config);
+        for (path, text) in book {
+            builder.add_file(path.to_string(), Some(PathBuf::from(path)), text.to_string());
+        }
+        let plan = builder.finish();
+        super::run(&plan, config)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .collect()
+    }
+
+    /// `(objective id, kr id)` of every finding of `rule`, with the default
+    /// test configuration. The objective is `""` for book-wide findings.
+    pub fn findings(rule: &str, book: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+        findings_with(&config(), rule, book)
+    }
+
+    pub fn findings_with(
+        config: &Config,
+        rule: &str,
+        book: &[(&str, &str)],
+    ) -> Vec<(String, Option<String>)> {
+        diagnostics_with(config, rule, book)
+            .into_iter()
+            .map(|d| (d.objective.unwrap_or_default(), d.kr))
+            .collect()
+    }
+
+    /// A one-chapter book holding one objective block with the given KRs,
+    /// each written as the TOML lines of a `[[kr]]` table.
+    pub fn objective(id: &str, objective: &str, krs: &[&str]) -> String {
+        let mut text = format!("```okr\nid = \"{id}\"\nteam = \"a\"\nobjective = \"{objective}\"\n");
+        for kr in krs {
+            text.push_str("\n[[kr]]\n");
+            text.push_str(kr);
+            text.push('\n');
+        }
+        text.push_str("```\n");
+        text
+    }
+}

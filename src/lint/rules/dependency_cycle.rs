@@ -1,0 +1,27 @@
+//! `dependency-cycle`: PLACEHOLDER, to be written.
+
+use crate::config::Level;
+use crate::diagnostic::Finding;
+use crate::lint::{Context, Rule};
+
+pub struct DependencyCycle;
+
+impl Rule for DependencyCycle {
+    fn name(&self) -> &'static str {
+        "dependency-cycle"
+    }
+
+    fn default_level(&self) -> Level {
+        Level::Error
+    }
+
+    fn summary(&self) -> &'static str {
+        "PLACEHOLDER"
+    }
+
+    fn docs(&self) -> &'static str {
+        "PLACEHOLDER"
+    }
+
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+}

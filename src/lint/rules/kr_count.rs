@@ -1,0 +1,27 @@
+//! `kr-count`: PLACEHOLDER, to be written.
+
+use crate::config::Level;
+use crate::diagnostic::Finding;
+use crate::lint::{Context, Rule};
+
+pub struct KrCount;
+
+impl Rule for KrCount {
+    fn name(&self) -> &'static str {
+        "kr-count"
+    }
+
+    fn default_level(&self) -> Level {
+        Level::Warning
+    }
+
+    fn summary(&self) -> &'static str {
+        "PLACEHOLDER"
+    }
+
+    fn docs(&self) -> &'static str {
+        "PLACEHOLDER"
+    }
+
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+}

@@ -1,0 +1,60 @@
+//! One file per rule: its documentation, its check and its unit tests.
+
+use super::Rule;
+
+pub mod invalid_block;
+pub mod duplicate_id;
+pub mod unknown_dependency;
+pub mod dependency_cycle;
+pub mod unknown_team;
+pub mod hype_words;
+pub mod objective_without_outcome;
+pub mod missing_phase_label;
+pub mod objective_drift;
+pub mod too_many_objectives;
+pub mod kr_count;
+pub mod no_impact_kr;
+pub mod impact_without_metric;
+pub mod missing_definition_of_done;
+pub mod unmeasurable;
+pub mod activity_not_outcome;
+pub mod discovery_without_output;
+pub mod vague_done_item;
+pub mod commitment_unlabeled;
+pub mod template_placeholder;
+pub mod missed_commitment;
+pub mod stretch_prerequisite;
+pub mod partial_prerequisite;
+pub mod team_without_okrs;
+pub mod overlapping_objectives;
+pub mod unknown_rule;
+
+/// Every rule, in catalogue order.
+pub const RULES: &[&dyn Rule] = &[
+    &invalid_block::InvalidBlock,
+    &duplicate_id::DuplicateId,
+    &unknown_dependency::UnknownDependency,
+    &dependency_cycle::DependencyCycle,
+    &unknown_team::UnknownTeam,
+    &hype_words::HypeWords,
+    &objective_without_outcome::ObjectiveWithoutOutcome,
+    &missing_phase_label::MissingPhaseLabel,
+    &objective_drift::ObjectiveDrift,
+    &too_many_objectives::TooManyObjectives,
+    &kr_count::KrCount,
+    &no_impact_kr::NoImpactKr,
+    &impact_without_metric::ImpactWithoutMetric,
+    &missing_definition_of_done::MissingDefinitionOfDone,
+    &unmeasurable::Unmeasurable,
+    &activity_not_outcome::ActivityNotOutcome,
+    &discovery_without_output::DiscoveryWithoutOutput,
+    &vague_done_item::VagueDoneItem,
+    &commitment_unlabeled::CommitmentUnlabeled,
+    &template_placeholder::TemplatePlaceholder,
+    &missed_commitment::MissedCommitment,
+    &stretch_prerequisite::StretchPrerequisite,
+    &partial_prerequisite::PartialPrerequisite,
+    &team_without_okrs::TeamWithoutOkrs,
+    &overlapping_objectives::OverlappingObjectives,
+    &unknown_rule::UnknownRule,
+];

@@ -1,0 +1,27 @@
+//! `vague-done-item`: PLACEHOLDER, to be written.
+
+use crate::config::Level;
+use crate::diagnostic::Finding;
+use crate::lint::{Context, Rule};
+
+pub struct VagueDoneItem;
+
+impl Rule for VagueDoneItem {
+    fn name(&self) -> &'static str {
+        "vague-done-item"
+    }
+
+    fn default_level(&self) -> Level {
+        Level::Warning
+    }
+
+    fn summary(&self) -> &'static str {
+        "PLACEHOLDER"
+    }
+
+    fn docs(&self) -> &'static str {
+        "PLACEHOLDER"
+    }
+
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+}

@@ -1,0 +1,286 @@
+//! The whole book's plan: every block in book order, ids, and the
+//! dependency edges between key results.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::block::{self, Parsed, Problem};
+use crate::config::Config;
+use crate::model::{Context, FileId, Location, Objective, Target};
+use crate::scan;
+use crate::source::SourceFile;
+
+/// One OKR block of a chapter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The whole fenced block, fences included.
+    pub location: Location,
+    pub content: BlockContent,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockContent {
+    /// Index into [`Plan::objectives`].
+    Objective(usize),
+    Context(Context),
+    Invalid {
+        id: Option<String>,
+        problems: Vec<Problem>,
+        /// The block's text as written, shown in the error box.
+        source: String,
+    },
+}
+
+/// What a `depends_on` entry resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    KeyResult { objective: usize, kr: usize },
+    Objective(usize),
+    /// An open ask of a team. `known` is false when `teams` is configured
+    /// and does not list it.
+    Team { team: String, known: bool },
+    Unresolved,
+}
+
+/// One `depends_on` entry of one KR.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// The depending objective and KR (indices).
+    pub objective: usize,
+    pub kr: usize,
+    /// Index into that KR's `depends_on`.
+    pub reference: usize,
+    pub resolution: Resolution,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub files: Vec<SourceFile>,
+    /// Every block, in book order.
+    pub blocks: Vec<Block>,
+    /// Every valid objective, in book order.
+    pub objectives: Vec<Objective>,
+    pub edges: Vec<Edge>,
+    /// Every `{{#okr-index ...}}` directive, in book order.
+    pub directives: Vec<Location>,
+    /// The first objective with each id.
+    ids: HashMap<String, usize>,
+    /// Edge indices that point at each (objective, kr), directly or
+    /// through the whole objective.
+    dependents: HashMap<(usize, usize), Vec<usize>>,
+}
+
+impl Plan {
+    /// Builds the plan of one chapter text alone: for tests and fuzzing.
+    pub fn from_chapter(path: &str, text: &str, config: &Config) -> Plan {
+        let mut builder = PlanBuilder::new(config);
+        builder.add_file(path.to_string(), Some(PathBuf::from(path)), text.to_string());
+        builder.finish()
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    /// The first objective with this id.
+    pub fn objective_by_id(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The edges that make this KR a prerequisite.
+    pub fn dependents_of(&self, objective: usize, kr: usize) -> impl Iterator<Item = &Edge> {
+        self.dependents
+            .get(&(objective, kr))
+            .into_iter()
+            .flatten()
+            .map(|&e| &self.edges[e])
+    }
+
+    pub fn is_prerequisite(&self, objective: usize, kr: usize) -> bool {
+        self.dependents.contains_key(&(objective, kr))
+    }
+
+    /// The blocks written in one file, in order.
+    pub fn blocks_in(&self, file: FileId) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(move |b| b.location.file == file)
+    }
+
+    /// A piece of a string value's location: `range` is a byte range inside
+    /// the value. Exact when the value is written without escapes or line
+    /// prefixes; otherwise the whole value's location.
+    pub fn sub_location(&self, text: &crate::model::Text, range: std::ops::Range<usize>) -> Location {
+        let file = &self.files[text.location.file];
+        let raw = &file.text[text.location.span.clone()];
+        let quote = ["\"\"\"", "'''", "\"", "'"]
+            .into_iter()
+            .find(|q| raw.starts_with(q) && raw.len() >= 2 * q.len() && raw.ends_with(q));
+        if let Some(quote) = quote {
+            let inner = &raw[quote.len()..raw.len() - quote.len()];
+            if inner == text.value && range.end <= inner.len() {
+                let start = text.location.span.start + quote.len();
+                return Location {
+                    file: text.location.file,
+                    span: start + range.start..start + range.end,
+                };
+            }
+        }
+        text.location.clone()
+    }
+}
+
+/// Collects a book's files in book order, then resolves references.
+pub struct PlanBuilder<'c> {
+    config: &'c Config,
+    plan: Plan,
+}
+
+impl<'c> PlanBuilder<'c> {
+    pub fn new(config: &'c Config) -> Self {
+        PlanBuilder {
+            config,
+            plan: Plan::default(),
+        }
+    }
+
+    /// Scans and parses one chapter.
+    pub fn add_file(
+        &mut self,
+        display_path: String,
+        chapter_path: Option<PathBuf>,
+        text: String,
+    ) -> FileId {
+        let file = self.plan.files.len();
+        let mut context = Context::default();
+        let scanned = scan::scan_chapter(&text);
+        self.plan
+            .directives
+            .extend(scanned.directives.into_iter().map(|span| Location { file, span }));
+        for raw in scanned.blocks {
+            let location = Location {
+                file,
+                span: raw.span.clone(),
+            };
+            let content = match block::parse(&raw, file, &context, self.config) {
+                Parsed::Objective(objective) => {
+                    self.plan.objectives.push(*objective);
+                    BlockContent::Objective(self.plan.objectives.len() - 1)
+                }
+                Parsed::Context(new_context) => {
+                    context = new_context.clone();
+                    BlockContent::Context(new_context)
+                }
+                Parsed::Invalid { id, problems } => BlockContent::Invalid {
+                    id,
+                    problems,
+                    source: text[raw.span.clone()].to_string(),
+                },
+            };
+            self.plan.blocks.push(Block { location, content });
+        }
+        self.plan
+            .files
+            .push(SourceFile::new(display_path, chapter_path, text));
+        file
+    }
+
+    pub fn finish(mut self) -> Plan {
+        let plan = &mut self.plan;
+        for (index, objective) in plan.objectives.iter().enumerate() {
+            plan.ids.entry(objective.id.clone()).or_insert(index);
+        }
+        let mut edges = Vec::new();
+        for (o, objective) in plan.objectives.iter().enumerate() {
+            for (k, kr) in objective.krs.iter().enumerate() {
+                for (r, reference) in kr.depends_on.iter().enumerate() {
+                    let resolution = resolve(plan, self.config, &reference.target);
+                    edges.push(Edge {
+                        objective: o,
+                        kr: k,
+                        reference: r,
+                        resolution,
+                    });
+                }
+            }
+        }
+        for (e, edge) in edges.iter().enumerate() {
+            match edge.resolution {
+                Resolution::KeyResult { objective, kr } => {
+                    plan.dependents.entry((objective, kr)).or_default().push(e);
+                }
+                Resolution::Objective(objective) => {
+                    for kr in 0..plan.objectives[objective].krs.len() {
+                        plan.dependents.entry((objective, kr)).or_default().push(e);
+                    }
+                }
+                Resolution::Team { .. } | Resolution::Unresolved => {}
+            }
+        }
+        plan.edges = edges;
+        self.plan
+    }
+}
+
+fn resolve(plan: &Plan, config: &Config, target: &Target) -> Resolution {
+    match target {
+        Target::KeyResult { objective, kr } => plan
+            .ids
+            .get(objective)
+            .and_then(|&o| {
+                plan.objectives[o]
+                    .kr(kr)
+                    .map(|(k, _)| Resolution::KeyResult { objective: o, kr: k })
+            })
+            .unwrap_or(Resolution::Unresolved),
+        Target::Objective(objective) => plan
+            .ids
+            .get(objective)
+            .map_or(Resolution::Unresolved, |&o| Resolution::Objective(o)),
+        Target::Team(team) => Resolution::Team {
+            team: team.clone(),
+            known: !team.is_empty()
+                && config.teams.as_ref().is_none_or(|teams| teams.contains(team)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_references_across_files() {
+        let config = Config {
+            quarter: Some("2026-Q2".parse().unwrap()),
+            teams: Some(vec!["a".into(), "b".into()]),
+            ..Config::default()
+        };
+        let mut builder = PlanBuilder::new(&config);
+        builder.add_file(
+            "src/a.md".into(),
+            Some("a.md".into()),
+            "```okr\nid = \"one\"\nteam = \"a\"\nobjective = \"x\"\n[[kr]]\ntext = \"t\"\n[[kr]]\ntext = \"u\"\n```\n".into(),
+        );
+        builder.add_file(
+            "src/b.md".into(),
+            Some("b.md".into()),
+            "```okr\nteam = \"b\"\n```\n\n```okr\nid = \"two\"\nobjective = \"y\"\n[[kr]]\ntext = \"t\"\ndepends_on = [\"one#KR2\", \"one\", \"nope\", \"team:a\", \"team:z\"]\n```\n".into(),
+        );
+        let plan = builder.finish();
+        assert_eq!(plan.objectives[1].team, "b");
+        let resolutions: Vec<_> = plan.edges.iter().map(|e| e.resolution.clone()).collect();
+        assert_eq!(
+            resolutions,
+            [
+                Resolution::KeyResult { objective: 0, kr: 1 },
+                Resolution::Objective(0),
+                Resolution::Unresolved,
+                Resolution::Team { team: "a".into(), known: true },
+                Resolution::Team { team: "z".into(), known: false },
+            ]
+        );
+        assert_eq!(plan.dependents_of(0, 1).count(), 2);
+        assert_eq!(plan.dependents_of(0, 0).count(), 1);
+        assert!(!plan.is_prerequisite(1, 0));
+        assert_eq!(plan.blocks_in(1).count(), 2);
+    }
+}

@@ -1,0 +1,70 @@
+//! Rendering: each OKR block of a chapter becomes a card, and every byte
+//! outside the blocks stays as it was.
+
+pub mod html;
+pub mod markdown;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::FileId;
+use crate::plan::{Block, Plan};
+
+/// What the book is being rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// mdBook's `html` renderer: cards as one-line HTML.
+    Html,
+    /// Any other renderer: readable Markdown with text badges.
+    Markdown,
+}
+
+impl Format {
+    pub fn for_renderer(renderer: &str) -> Format {
+        if renderer == "html" {
+            Format::Html
+        } else {
+            Format::Markdown
+        }
+    }
+}
+
+/// Everything a renderer may look at.
+pub struct RenderContext<'a> {
+    pub plan: &'a Plan,
+    pub config: &'a Config,
+    /// All diagnostics of the book, in book order.
+    pub diagnostics: &'a [Diagnostic],
+    pub format: Format,
+}
+
+/// The chapter text of `file` with every block and index directive
+/// replaced by its rendering.
+pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
+    let text = &cx.plan.file(file).text;
+    let mut replacements: Vec<(std::ops::Range<usize>, String)> = cx
+        .plan
+        .blocks_in(file)
+        .map(|block| (block.location.span.clone(), render_block(cx, block)))
+        .collect();
+    for directive in cx.plan.directives.iter().filter(|d| d.file == file) {
+        replacements.push((directive.span.clone(), crate::index::render(cx, directive)));
+    }
+    replacements.sort_by_key(|(span, _)| span.start);
+
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut copied = 0;
+    for (span, replacement) in replacements {
+        out.push_str(&text[copied..span.start]);
+        out.push_str(&replacement);
+        copied = span.end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn render_block(cx: &RenderContext<'_>, block: &Block) -> String {
+    match cx.format {
+        Format::Html => html::block(cx, block),
+        Format::Markdown => markdown::block(cx, block),
+    }
+}
