@@ -86,10 +86,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     crate::config::did_you_mean(&name, &names)
                 );
             };
-            println!("# {}\n", rule.name());
-            let level = format!("{:?}", rule.default_level()).to_lowercase();
-            println!("{}\n\nDefault severity: `{level}`.\n", rule.summary());
-            print!("{}", rule.docs());
+            print!("{}", lint::explanation(rule));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Build { book, dest_dir }) => {

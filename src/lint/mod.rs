@@ -42,6 +42,23 @@ pub fn rule(name: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.name() == name)
 }
 
+/// A rule's full explanation in Markdown: what `mdbook-okr explain NAME`
+/// prints and what the book's page for the rule holds.
+pub fn explanation(rule: &dyn Rule) -> String {
+    let level = match rule.default_level() {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Info => "info",
+        Level::Off => "off (runs only when configured)",
+    };
+    format!(
+        "# {}\n\n{}.\n\nDefault severity: **{level}**.\n\n{}",
+        rule.name(),
+        rule.summary().trim_end_matches('.'),
+        rule.docs().trim_start()
+    )
+}
+
 /// The rule name used for an unknown name in an `allow` list.
 pub const UNKNOWN_RULE: &str = "unknown-rule";
 

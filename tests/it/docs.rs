@@ -1,0 +1,34 @@
+//! The book's rule pages are generated from the rules' own docs: this test
+//! fails when they differ, and rewrites them with `UPDATE_DOCS=1`.
+
+use std::fs;
+
+use mdbook_okr::lint::{self, RULES};
+
+use crate::support::crate_dir;
+
+#[test]
+fn rule_pages_match_the_rules_docs() {
+    let dir = crate_dir().join("book/src/rules");
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    let summary = fs::read_to_string(crate_dir().join("book/src/SUMMARY.md")).unwrap();
+    let mut stale = Vec::new();
+    for rule in RULES {
+        let path = dir.join(format!("{}.md", rule.name()));
+        let expected = lint::explanation(*rule);
+        if update {
+            fs::write(&path, &expected).unwrap();
+        } else if fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
+            stale.push(rule.name());
+        }
+        assert!(
+            summary.contains(&format!("(rules/{}.md)", rule.name())),
+            "SUMMARY.md does not list rules/{}.md",
+            rule.name()
+        );
+    }
+    assert!(
+        stale.is_empty(),
+        "book/src/rules pages differ from the rules' docs: {stale:?}; run `UPDATE_DOCS=1 cargo test --test it docs`"
+    );
+}
