@@ -1,4 +1,4 @@
 //! The integration tests: one binary, a module per feature.
 
-mod support;
 mod docs;
+mod support;
