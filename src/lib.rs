@@ -17,6 +17,7 @@ pub mod book;
 pub mod build;
 pub mod cli;
 pub mod config;
+pub mod cycle;
 pub mod diagnostic;
 pub mod index;
 pub mod lint;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::lint;
+use crate::{cycle, lint};
 
 #[derive(Parser)]
 #[command(
@@ -48,6 +48,36 @@ enum Command {
         /// Where to write the site (default: the book's build folder)
         #[arg(long, short = 'd')]
         dest_dir: Option<PathBuf>,
+    },
+    /// Start a planning book: book.toml, a guide for writers, an example, the index
+    Init {
+        /// The folder to create the book in
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The current quarter, `YYYY-Qn` (default: today's calendar quarter)
+        #[arg(long)]
+        quarter: Option<String>,
+    },
+    /// Start a team's plan for a quarter from the template
+    New {
+        /// The team's id, such as `platform`
+        #[arg(long)]
+        team: String,
+        /// The quarter, `YYYY-Qn` (default: the configured `quarter`, else today's)
+        #[arg(long)]
+        quarter: Option<String>,
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+    },
+    /// Draft a team's next quarter from what its latest quarter left unfinished
+    NextQuarter {
+        /// The team's id
+        #[arg(long)]
+        team: String,
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
     },
 }
 
@@ -91,6 +121,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Build { book, dest_dir }) => {
             crate::build::build(&book, dest_dir.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Init { dir, quarter }) => {
+            let quarter = match quarter {
+                Some(q) => cycle::parse_quarter(&q)?,
+                None => cycle::current_quarter(),
+            };
+            for path in cycle::init::init(&dir, quarter)? {
+                println!("created {}", path.display());
+            }
+            println!("build it with `mdbook-okr build {}`", dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::New {
+            team,
+            quarter,
+            book,
+        }) => {
+            let quarter = quarter.as_deref().map(cycle::parse_quarter).transpose()?;
+            let created = cycle::new::new(&book, &team, quarter, cycle::current_quarter())?;
+            println!("created {}", created.chapter.display());
+            if created.summary_changed {
+                println!("added it to SUMMARY.md");
+            }
+            if created.teams_changed {
+                println!("added `{team}` to `teams` in book.toml");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::NextQuarter { team, book }) => {
+            let report = cycle::next_quarter::next_quarter(&book, &team)?;
+            print!("{}", report.describe(&book));
             Ok(ExitCode::SUCCESS)
         }
     }
