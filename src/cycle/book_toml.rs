@@ -28,28 +28,68 @@ pub fn add_team(book_toml: &str, team: &str) -> Result<Option<String>> {
         return Ok(None);
     }
     let mut value = Value::from(team);
-    // A list written one team per line gets the new team on a line of its
-    // own, laid out like the last one.
     let one_per_line = list
         .iter()
         .last()
         .and_then(|last| last.decor().prefix())
         .and_then(|prefix| prefix.as_str())
-        .filter(|prefix| prefix.contains('\n'));
-    match (one_per_line, list.is_empty()) {
-        (Some(prefix), _) => value.decor_mut().set_prefix(prefix.to_string()),
-        (None, true) => value.decor_mut().set_prefix(""),
-        (None, false) => value.decor_mut().set_prefix(" "),
-    }
-    value.decor_mut().set_suffix("");
-    list.push_formatted(value);
-    if list.len() == 1 {
-        // `[]` may hold whitespace or a comment; keep it after the new team.
-        let trailing = list.trailing().as_str().unwrap_or("").to_string();
-        if trailing.trim().is_empty() {
-            list.set_trailing("");
+        .filter(|prefix| prefix.contains('\n'))
+        .map(str::to_string);
+    match one_per_line {
+        // A list written one team per line gets the new team on a line of
+        // its own, indented like the last one. What followed the last team
+        // on its line (a comment, say) stays on that line.
+        Some(last_prefix) => {
+            let indent = last_prefix.rsplit('\n').next().unwrap_or("");
+            let trailing_comma = list.trailing_comma();
+            let last_index = list.len() - 1;
+            let carried = if trailing_comma {
+                list.trailing().as_str().unwrap_or("").to_string()
+            } else {
+                list.get(last_index)
+                    .and_then(|v| v.decor().suffix())
+                    .and_then(|s| s.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let (head, tail) = carried.split_at(carried.rfind('\n').map_or(0, |i| i + 1));
+            if head.is_empty() {
+                value.decor_mut().set_prefix(last_prefix.as_str());
+                value
+                    .decor_mut()
+                    .set_suffix(if trailing_comma { "" } else { tail });
+            } else {
+                value.decor_mut().set_prefix(format!("{head}{indent}"));
+                value.decor_mut().set_suffix(if trailing_comma {
+                    String::new()
+                } else {
+                    format!("\n{tail}")
+                });
+                if trailing_comma {
+                    list.set_trailing(format!("\n{tail}"));
+                }
+            }
+            if !trailing_comma && let Some(last) = list.get_mut(last_index) {
+                last.decor_mut().set_suffix("");
+            }
+        }
+        None => {
+            value
+                .decor_mut()
+                .set_prefix(if list.is_empty() { "" } else { " " });
+            value.decor_mut().set_suffix("");
+            // `[ ]` holds only whitespace; `["data"]` reads better than `["data" ]`.
+            if list.is_empty()
+                && list
+                    .trailing()
+                    .as_str()
+                    .is_some_and(|t| t.trim().is_empty())
+            {
+                list.set_trailing("");
+            }
         }
     }
+    list.push_formatted(value);
     Ok(Some(doc.to_string()))
 }
 
@@ -79,6 +119,20 @@ mod tests {
         assert_eq!(
             after,
             "[preprocessor.okr]\nteams = [\n  \"data\",\n  \"web\",\n  \"security\",\n]\n"
+        );
+    }
+
+    #[test]
+    fn a_comment_after_the_last_team_stays_on_its_line() {
+        let with_comma = "[preprocessor.okr]\nteams = [\n    \"data\",  # the data team\n]\n";
+        assert_eq!(
+            add_team(with_comma, "web").unwrap().unwrap(),
+            "[preprocessor.okr]\nteams = [\n    \"data\",  # the data team\n    \"web\",\n]\n"
+        );
+        let without = "[preprocessor.okr]\nteams = [\n  \"data\"  # the data team\n]\n";
+        assert_eq!(
+            add_team(without, "web").unwrap().unwrap(),
+            "[preprocessor.okr]\nteams = [\n  \"data\",  # the data team\n  \"web\"\n]\n"
         );
     }
 

@@ -319,9 +319,10 @@ fn carried_metric(metric: &Metric) -> String {
     if let Some(current) = metric.current {
         let _ = writeln!(
             out,
-            "# The baseline is where the last quarter ended ({} then, {} at its start): update the text to match.",
+            "# Last quarter this went from {} to {}; this quarter starts at {}. Update the text to match.",
+            number(metric.from),
             number(current),
-            number(metric.from)
+            number(current)
         );
     }
     let _ = write!(
