@@ -173,8 +173,8 @@ enum Piece {
     Number {
         value: f64,
         percent: bool,
-        /// Letters written right after the digits (`ms` in `200ms`).
-        glued: bool,
+        /// Letters written right after the digits, lowercased (`ms` in `200ms`).
+        unit: Option<String>,
     },
     Symbol(char),
 }
@@ -207,7 +207,7 @@ impl Lexeme {
             Piece::Number {
                 value,
                 percent: false,
-                glued: false,
+                unit: None,
             } => Some(*value),
             Piece::Word(w) => number_word(w),
             _ => None,
@@ -275,11 +275,11 @@ fn lex(text: &str) -> Vec<Lexeme> {
                 }
                 j += 1;
             }
-            let mut glued = false;
+            let unit_start = end_of(j);
             while chars.get(j).is_some_and(|(_, l)| l.is_alphabetic()) {
-                glued = true;
                 j += 1;
             }
+            let unit = Some(text[unit_start..end_of(j)].to_lowercase()).filter(|u| !u.is_empty());
             let mut percent = false;
             let mut k = j;
             while chars.get(k).is_some_and(|(_, s)| *s == ' ') {
@@ -293,7 +293,7 @@ fn lex(text: &str) -> Vec<Lexeme> {
                 piece: Piece::Number {
                     value: digits.parse().unwrap_or(0.0),
                     percent,
-                    glued,
+                    unit,
                 },
                 range: start..end_of(j),
             });
@@ -315,7 +315,7 @@ fn lex(text: &str) -> Vec<Lexeme> {
                     l.piece,
                     Piece::Number {
                         percent: false,
-                        glued: false,
+                        unit: None,
                         ..
                     }
                 )
@@ -394,11 +394,31 @@ fn is_service_level(lexemes: &[Lexeme]) -> bool {
         "flaky",
         "flakiness",
     ];
-    lexemes.iter().any(|l| {
-        l.word().is_some_and(|w| {
-            LEVEL_WORDS.contains(&w)
-                || (w.len() > 1 && w.starts_with('p') && w[1..].bytes().all(|b| b.is_ascii_digit()))
-        })
+    const TIME_UNITS: &[&str] = &[
+        "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h",
+        "hour", "hours", "day", "days",
+    ];
+    let is_time = |l: &Lexeme| match &l.piece {
+        Piece::Number {
+            unit: Some(unit), ..
+        } => TIME_UNITS.contains(&unit.as_str()),
+        Piece::Word(w) => TIME_UNITS.contains(&w.as_str()),
+        _ => false,
+    };
+    lexemes.iter().enumerate().any(|(i, l)| {
+        let percentile = |w: &str| {
+            w.len() > 1 && w.starts_with('p') && w[1..].bytes().all(|b| b.is_ascii_digit())
+        };
+        // "99.9% of requests", "99.95%": nines are service levels.
+        let nines = l.percent().is_some_and(|v| v > 99.0 && v < 100.0);
+        // "within 2 days", "under 300ms": a time bound makes the share a
+        // service level ("90% of tickets answered within 2 days").
+        let time_bound =
+            l.is_any(&["within", "under", "below"]) && lexemes[i + 1..].iter().take(3).any(is_time);
+        nines
+            || time_bound
+            || l.word()
+                .is_some_and(|w| LEVEL_WORDS.contains(&w) || percentile(w))
     })
 }
 
@@ -425,7 +445,8 @@ fn percent_is_a_level(lexemes: &[Lexeme]) -> bool {
         "sustain",
         "stay",
         "remain",
-        "bring",
+        "save",
+        "reclaim",
     ];
     is_service_level(lexemes)
         || lexemes
@@ -476,6 +497,27 @@ fn percent_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
         return Some(
             here.start..noun_phrase_end(lexemes, i + 2).unwrap_or(lexemes[i + 1].range.end),
         );
+    }
+    const RELATIVE: &[&str] = &[
+        "more",
+        "less",
+        "fewer",
+        "faster",
+        "slower",
+        "higher",
+        "lower",
+        "cheaper",
+        "smaller",
+        "larger",
+        "bigger",
+        "increase",
+        "decrease",
+        "reduction",
+        "improvement",
+        "growth",
+    ];
+    if lexemes.get(i + 1).is_some_and(|l| l.is_any(RELATIVE)) {
+        return None;
     }
     if lexemes.get(i + 1).is_some_and(|l| l.is_any(COMPLETION)) {
         return Some(here.start..lexemes[i + 1].range.end);
@@ -565,7 +607,7 @@ fn count_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
                 l.piece,
                 Piece::Number {
                     percent: false,
-                    glued: false,
+                    unit: None,
                     ..
                 }
             )
@@ -606,8 +648,10 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
         "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
     ];
     const TIME_BEFORE: &[&str] = &[
-        "first", "second", "last", "next", "latter", "former", "in", "by", "within", "after",
-        "for", "every", "each", "per", "over", "than",
+        "in", "by", "within", "after", "for", "every", "each", "per", "over", "than",
+    ];
+    const ORDINALS: &[&str] = &[
+        "first", "second", "last", "next", "latter", "former", "h1", "h2",
     ];
     const DETERMINERS: &[&str] = &[
         "the", "our", "its", "their", "these", "those", "all", "your",
@@ -638,9 +682,10 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
                     "whichever",
                 ])
             });
+            let counted = before(1).is_some_and(|b| b.count().is_some() || b.is("top"));
             let next = after(1).and_then(Lexeme::word)?;
             let adverb = ["likely", "often", "recent", "recently"].contains(&next);
-            (!superlative && !adverb).then_some(())?;
+            (!superlative && !counted && !adverb).then_some(())?;
             quote_from(i, if next_is_of { i + 2 } else { i + 1 })
         }
         _ if PART_OF.contains(&word) && next_is_of => {
@@ -652,7 +697,11 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
             quote_from(start, i + 2)
         }
         "half" => {
-            let time = before(1).is_some_and(|b| b.is_any(TIME_BEFORE) || b.is("h1"));
+            // "the first half of the migration" is a share; "the first half
+            // of Q3" and "in half" are not.
+            let ordinal = before(1).is_some_and(|b| b.is_any(ORDINALS));
+            let time = before(1).is_some_and(|b| b.is_any(TIME_BEFORE))
+                || (ordinal && (!next_is_of || time_follows(lexemes, i + 2)));
             let takes_scope = after(1).is_some_and(|l| l.is("of") || l.is_any(DETERMINERS));
             (!time && takes_scope).then_some(())?;
             quote_from(i, if next_is_of { i + 2 } else { i + 1 })
@@ -661,9 +710,8 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
             let counted =
                 before(1).is_some_and(|b| b.is_any(&["a", "one", "two", "three", "four"]));
             let time = before(2).is_some_and(|b| b.is_any(TIME_BEFORE));
-            let year_follows = after(2)
-                .is_some_and(|l| l.count().is_some() || matches!(l.piece, Piece::Number { .. }));
-            (counted && !time && !year_follows).then_some(())?;
+            let time = time || before(1).is_some_and(|b| b.is_any(ORDINALS));
+            (counted && !time && !time_follows(lexemes, i + 2)).then_some(())?;
             quote_from(i - 1, i + 2)
         }
         "all" if before(1).is_some_and(|b| b.is_any(&["nearly", "almost"])) => {
@@ -683,6 +731,47 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
         }
         _ => None,
     }
+}
+
+/// Whether the words from `start` on (after determiners) name a stretch of
+/// time: "the quarter", "Q3", "2026", "the sprint".
+fn time_follows(lexemes: &[Lexeme], start: usize) -> bool {
+    const TIME_NOUNS: &[&str] = &[
+        "quarter",
+        "year",
+        "month",
+        "week",
+        "sprint",
+        "cycle",
+        "period",
+        "day",
+        "fy",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "launch",
+        "release",
+    ];
+    lexemes
+        .iter()
+        .skip(start)
+        .find(|l| !l.is_any(&["the", "this", "next", "that", "each", "every"]))
+        .is_some_and(|l| matches!(l.piece, Piece::Number { .. }) || l.is_any(TIME_NOUNS))
 }
 
 /// The end of the noun phrase starting at `start`: leading determiners and
@@ -751,6 +840,14 @@ mod tests {
             ),
             ("Upgrade half the clusters to 1.30", "half the clusters"),
             (
+                "Finish the first half of the database migration",
+                "half of the database migration",
+            ),
+            (
+                "Answer 90% of access requests by hand",
+                "90% of access requests",
+            ),
+            (
                 "Move most of our databases to the new backup tool",
                 "most of our databases",
             ),
@@ -812,6 +909,13 @@ mod tests {
             "Publish the report in the last quarter of 2026",
             "Serve 25 builds per minute from the cache",
             "Select one of the 3 candidate databases with a written decision",
+            "Answer 90% of access requests within 2 days",
+            "Serve 99.9% of reads from the regional replica",
+            "Identify the 10 most expensive queries and fix all of them",
+            "Scale the cluster to 50% more capacity",
+            "Save 30% of compute spend by right-sizing every node pool",
+            "Land the API in a third of the quarter",
+            "Ship the design in the first half of Q3",
         ] {
             assert_eq!(share(text), None, "{text}");
         }
