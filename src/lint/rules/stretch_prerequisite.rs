@@ -4,7 +4,8 @@ use crate::config::Level;
 use crate::diagnostic::Finding;
 use crate::lint::graph::{dependents, describe_dependents};
 use crate::lint::{Context, Rule};
-use crate::model::Commitment;
+use crate::model::{Commitment, Location, Objective};
+use crate::plan::Plan;
 
 pub struct StretchPrerequisite;
 
@@ -108,11 +109,40 @@ text = "Serve build actions for the 30 frontend repositories from the remote cac
                          move the ambitious part into a separate stretch KR that nobody depends on",
                     )
                     .on_kr(o, k)
-                    .at(kr.location.clone()),
+                    .at(commitment_line(plan, objective, k)),
                 );
             }
         }
     }
+}
+
+/// The `commitment = ...` line of a KR, which is what to change: searched
+/// from the KR's `[[kr]]` header to the next KR or the end of the block. The
+/// header itself when it cannot be found.
+fn commitment_line(plan: &Plan, objective: &Objective, kr: usize) -> Location {
+    let table = &objective.krs[kr].location;
+    let end = objective
+        .krs
+        .get(kr + 1)
+        .map_or(objective.location.span.end, |next| next.location.span.start);
+    let text = &plan.file(table.file).text;
+    let Some(body) = text.get(table.span.start..end) else {
+        return table.clone();
+    };
+    let mut offset = table.span.start;
+    for line in body.split_inclusive('\n') {
+        let content = line.trim_start_matches([' ', '\t', '>']);
+        if content.starts_with("commitment") {
+            let start = offset + (line.len() - content.len());
+            let end = offset + line.trim_end().len();
+            return Location {
+                file: table.file,
+                span: start..end.max(start),
+            };
+        }
+        offset += line.len();
+    }
+    table.clone()
 }
 
 #[cfg(test)]
@@ -159,6 +189,8 @@ mod tests {
             "{}",
             diagnostics[0].message
         );
+        let location = diagnostics[0].location.clone().unwrap();
+        assert_eq!(&text[location.span], "commitment = \"stretch\"");
     }
 
     #[test]

@@ -152,7 +152,17 @@ fn missing_kr(plan: &Plan, raw: &str, objective_id: &str, kr_id: &str) -> (Strin
                 krs.join(", ")
             }
         );
-        let suggestion = did_you_mean(kr_id, &krs);
+        // Positional ids (`KR9`) are alike by construction, so string
+        // similarity would suggest an arbitrary sibling; only a difference of
+        // case is worth pointing out for them.
+        let positional = kr_id.len() > 2
+            && kr_id[..2].eq_ignore_ascii_case("kr")
+            && kr_id[2..].bytes().all(|b| b.is_ascii_digit());
+        let suggestion = match krs.iter().find(|k| k.eq_ignore_ascii_case(kr_id)) {
+            Some(same) => format!("; did you mean `{same}`?"),
+            None if positional => String::new(),
+            None => did_you_mean(kr_id, &krs),
+        };
         let help = if suggestion.is_empty() {
             format!(
                 "point at one of its key results (`{objective_id}#{}`), or at the whole objective \
@@ -251,6 +261,18 @@ mod tests {
         );
         let diagnostics = diagnostics_with(&config(), RULE, &[("src/a.md", &text)]);
         assert!(diagnostics[1].message.contains("(it has KR1, api-v2)"));
+        assert!(
+            !diagnostics[0].help.contains("did you mean"),
+            "{}",
+            diagnostics[0].help
+        );
+        let text = book() + &objective("ml", "z", &[&kr(&["named#API-v2"])]);
+        let diagnostics = diagnostics_with(&config(), RULE, &[("src/a.md", &text)]);
+        assert!(
+            diagnostics[0].help.contains("`api-v2`"),
+            "{}",
+            diagnostics[0].help
+        );
     }
 
     #[test]
