@@ -447,11 +447,21 @@ fn percent_is_a_level(lexemes: &[Lexeme]) -> bool {
         "remain",
         "save",
         "reclaim",
+        "free",
+        "allocate",
+        "spend",
+        "dedicate",
+        "reserve",
+        "invest",
     ];
+    // "Cut over 80% of traffic" moves traffic; it lowers nothing.
+    let cut_over = lexemes.first().is_some_and(|l| l.is("cut"))
+        && lexemes.get(1).is_some_and(|l| l.is("over"));
     is_service_level(lexemes)
-        || lexemes
-            .first()
-            .is_some_and(|l| l.is_any(LOWERING_OR_HOLDING))
+        || (!cut_over
+            && lexemes
+                .first()
+                .is_some_and(|l| l.is_any(LOWERING_OR_HOLDING)))
 }
 
 /// A percentage below 100 that is a share: "70% of build actions",
@@ -488,6 +498,14 @@ fn percent_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
         return None;
     }
     let here = lexemes[i].range.clone();
+    // A rate ("pass rate to 98%", "hit rate from 40% to 70%") is a level of
+    // quality; only an explicit "N% of <things>" makes it a share of scope.
+    let rate = lexemes
+        .iter()
+        .any(|l| l.is_any(&["rate", "rates", "ratio"]));
+    if rate && !lexemes.get(i + 1).is_some_and(|l| l.is("of")) {
+        return None;
+    }
     // "from A% to B%": a share only when it grows; quote the whole change.
     if i >= 3 && lexemes[i - 1].is("to") && lexemes[i - 3].is("from") {
         let baseline = lexemes[i - 2].percent().or(lexemes[i - 2].count())?;
@@ -714,6 +732,11 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
             (counted && !time && !time_follows(lexemes, i + 2)).then_some(())?;
             quote_from(i - 1, i + 2)
         }
+        "two-thirds" | "three-quarters" | "one-third" | "one-half" | "one-quarter"
+            if next_is_of =>
+        {
+            quote_from(i, i + 2)
+        }
         "all" if before(1).is_some_and(|b| b.is_any(&["nearly", "almost"])) => {
             quote_from(i - 1, i + 1)
         }
@@ -840,6 +863,31 @@ mod tests {
             ),
             ("Upgrade half the clusters to 1.30", "half the clusters"),
             (
+                "Roll out the auth SDK to 3 of 5 product teams",
+                "3 of 5 product teams",
+            ),
+            (
+                "Provision clusters in two of the three regions",
+                "two of the three regions",
+            ),
+            (
+                "Have most teams using the golden path templates",
+                "most teams",
+            ),
+            ("Achieve 90% adoption of the new CI runners", "90% adoption"),
+            (
+                "Enable SSO for 45 of 60 internal apps",
+                "45 of 60 internal apps",
+            ),
+            (
+                "Convert roughly two-thirds of the pipelines",
+                "two-thirds of the pipelines",
+            ),
+            (
+                "Cut over 80% of traffic to the new load balancer",
+                "80% of traffic",
+            ),
+            (
                 "Finish the first half of the database migration",
                 "half of the database migration",
             ),
@@ -916,9 +964,52 @@ mod tests {
             "Save 30% of compute spend by right-sizing every node pool",
             "Land the API in a third of the quarter",
             "Ship the design in the first half of Q3",
+            "Achieve 99.95% availability for the auth service",
+            "Bring deploy failure rate from 8% to 2%",
+            "Raise the test pass rate to 98%",
+            "Increase deploy frequency by 50%",
+            "Resolve 80% of P1 incidents in under 4 hours",
+            "Spend less than 20% of on-call time on toil",
+            "Allocate 20% of capacity to tech debt",
+            "Ensure 100% of production secrets are in the vault",
         ] {
             assert_eq!(share(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn odd_fragments_do_not_panic() {
+        for text in [
+            "",
+            "%",
+            "50%",
+            "1/",
+            "1/2",
+            "of",
+            "most",
+            "half of",
+            "5 of",
+            "5 of the",
+            "from 5% to",
+            "to 5%",
+            "per",
+            "5 per",
+            "5 per cent",
+            "99.",
+            "1,",
+            "1,000,",
+            "a third",
+            "all but",
+            "nearly all",
+            "ünïcødé 5 % of ☃",
+            "p",
+            "p9",
+            "two-thirds of",
+            "most of",
+        ] {
+            let _ = partial_share(text);
+        }
+        assert_eq!(share("5 per cent of hosts"), Some("5 per cent of hosts"));
     }
 
     fn cache(kr: &str) -> String {
