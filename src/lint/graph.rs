@@ -442,4 +442,21 @@ mod tests {
         assert_eq!(plan.objectives.len(), 20_000);
         assert!(cycles(&plan).is_empty());
     }
+
+    #[test]
+    fn a_long_ring_is_one_cycle_through_every_kr() {
+        let n = 5_000;
+        let chapter: String = (0..n)
+            .map(|i| {
+                let next = format!("o{}#KR1", (i + 1) % n);
+                objective(&format!("o{i}"), "x", &[&kr("t", &[&next])])
+            })
+            .collect();
+        let plan = plan(&[chapter]);
+        let found = cycles(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), n);
+        assert_eq!(found[0][0], (0, 0));
+        assert_eq!(found[0][n - 1], (n - 1, 0));
+    }
 }

@@ -1,5 +1,7 @@
 //! `dependency-cycle`: key results that wait on each other in a loop.
 
+use std::collections::HashSet;
+
 use crate::config::Level;
 use crate::diagnostic::Finding;
 use crate::lint::graph::{DependencyCycles, KrIndex};
@@ -106,14 +108,25 @@ text = "Release all 5 services through canaries"
             } else {
                 message.push_str(&format!("; team {} waits on itself", teams.join("")));
             }
-            let others: Vec<String> = cycle
+            // A big tangle can hold thousands of KRs: name a few, count the rest.
+            const NAMED: usize = 8;
+            let on_path: HashSet<KrIndex> = cycle.path.iter().copied().collect();
+            let others: Vec<KrIndex> = cycle
                 .members
                 .iter()
-                .filter(|m| !cycle.path.contains(m))
-                .map(|&m| format!("`{}`", name(plan, m)))
+                .copied()
+                .filter(|m| !on_path.contains(m))
                 .collect();
             if !others.is_empty() {
-                message.push_str(&format!("; also caught in the loop: {}", others.join(", ")));
+                let named: Vec<String> = others
+                    .iter()
+                    .take(NAMED)
+                    .map(|&m| format!("`{}`", name(plan, m)))
+                    .collect();
+                message.push_str(&format!("; also caught in the loop: {}", named.join(", ")));
+                if others.len() > NAMED {
+                    message.push_str(&format!(" and {} more", others.len() - NAMED));
+                }
             }
             out.push(
                 Finding::new(
@@ -136,14 +149,12 @@ fn name(plan: &Plan, (o, k): KrIndex) -> String {
 
 /// The teams on the loop, in the order the loop visits them, each once.
 fn teams_of(plan: &Plan, path: &[KrIndex]) -> Vec<String> {
-    let mut teams: Vec<String> = Vec::new();
-    for &(o, _) in path {
-        let team = &plan.objectives[o].team;
-        if !teams.contains(team) {
-            teams.push(team.clone());
-        }
-    }
-    teams
+    let mut seen = HashSet::new();
+    path.iter()
+        .map(|&(o, _)| &plan.objectives[o].team)
+        .filter(|team| seen.insert(team.as_str()))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
