@@ -358,12 +358,30 @@ impl Reader<'_> {
                 "add 3 to 5 `[[kr]]` tables, each with a `text`",
             );
         }
+        // A `[[kr]]` table's span covers only its header: extend it to the
+        // next table's header, or the end of the body, so a KR's location
+        // holds all of its keys.
+        let body_end = self.raw.body.trim_end().len();
+        let starts: Vec<usize> = items.iter().map(|item| item.span().start).collect();
         let mut krs: Vec<KeyResult> = Vec::new();
         for (position, item) in items.into_iter().enumerate() {
             let Some(kr_table) = item.get_ref().as_table() else {
                 continue;
             };
-            let Some(kr) = self.key_result(kr_table, position, item.span()) else {
+            let mut span = item.span();
+            if self
+                .raw
+                .body
+                .get(span.clone())
+                .is_some_and(|h| h.starts_with("[["))
+            {
+                span.end = starts
+                    .get(position + 1)
+                    .copied()
+                    .unwrap_or(body_end)
+                    .max(span.end);
+            }
+            let Some(kr) = self.key_result(kr_table, position, span) else {
                 continue;
             };
             if let Some(first) = krs.iter().find(|k| k.id == kr.id) {
@@ -729,6 +747,19 @@ depends_on = ["ci#KR2", "ci", "team:data"]
             &GOOD[o.krs[0].text.location.span.clone()],
             "\"Launch the vault\""
         );
+    }
+
+    #[test]
+    fn a_kr_location_covers_its_whole_table() {
+        let o = objective(GOOD);
+        let first = &GOOD[o.krs[0].location.span.clone()];
+        assert!(
+            first.starts_with("[[kr]]\ntext = \"Launch the vault\""),
+            "{first}"
+        );
+        assert!(first.trim_end().ends_with("\"Docs written\"]"), "{first}");
+        let second = &GOOD[o.krs[1].location.span.clone()];
+        assert!(second.ends_with("\"team:data\"]"), "{second}");
     }
 
     #[test]
