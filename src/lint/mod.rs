@@ -6,6 +6,7 @@
 //! teams, overlaps) need nothing more.
 
 pub mod rules;
+pub mod similarity;
 pub mod text;
 pub mod words;
 
