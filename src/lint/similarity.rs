@@ -31,6 +31,17 @@ pub const OVERLAP_THRESHOLD: f64 = 0.5;
 /// or two shared words are a topic, not a plan.
 pub const OVERLAP_MIN_SHARED: usize = 3;
 
+/// Words that say how a plan is phrased rather than what work it is about:
+/// verbs of change, statistics and units of time, and the usual subjects of
+/// platform work. Two key results that both "cut the median time in
+/// minutes" are not the same work; overlaps ignore these.
+const GENERIC_WORDS: &[&str] = &[
+    "reduce", "cut", "increase", "improve", "lower", "raise", "decrease", "keep", "hold", "make",
+    "median", "average", "mean", "p50", "p90", "p95", "p99", "time", "minute", "hour", "day",
+    "week", "month", "quarter", "year", "percent", "rate", "number", "team", "service",
+    "engineer", "new", "every", "each",
+];
+
 /// The form in which two statements are "the same": lowercase, every run of
 /// whitespace one space, no surrounding space and no closing full stop.
 ///
@@ -302,7 +313,7 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
         // An exact statement seen in an earlier quarter settles the wording.
         let mut first_quarter: HashMap<&str, Quarter> = HashMap::new();
         for (m, statement) in normal.iter().enumerate() {
-            let q = first_quarter.entry(statement).or_insert(quarter(m));
+            let q = first_quarter.entry(statement.as_str()).or_insert(quarter(m));
             *q = (*q).min(quarter(m));
         }
         let refs: Vec<&ContentWords> = words.iter().collect();
@@ -358,7 +369,8 @@ pub struct Overlap {
 ///
 /// A word is not distinctive when it appears in more than an eighth of the
 /// quarter's texts of that kind (and in more than three): "service" or
-/// "team" in every objective says nothing about the work. Key results of two
+/// "team" in every objective says nothing about the work. Generic words of
+/// phrasing (verbs of change, units of time, statistics) never are. Key results of two
 /// objectives that already overlap are not reported again. Sorted by `a`,
 /// then `b`.
 pub fn overlaps(plan: &Plan, stop: &HashSet<String>) -> Vec<Overlap> {
@@ -412,7 +424,7 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
     let limit = (texts.len() / 8).max(3);
     let common: HashSet<&str> = frequency
         .iter()
-        .filter(|&(_, &count)| count > limit)
+        .filter(|&(key, &count)| count > limit || GENERIC_WORDS.contains(key))
         .map(|(&key, _)| key)
         .collect();
     let distinctive: Vec<ContentWords> = words.iter().map(|w| w.without(&common)).collect();

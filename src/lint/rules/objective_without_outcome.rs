@@ -261,10 +261,16 @@ fn is_purpose_verb(word: &str) -> bool {
 /// "enable", "allow", "help" or "let" within the four words before `to`.
 fn causative_before(lower: &[String], to: usize) -> bool {
     lower[to.saturating_sub(5)..to].iter().any(|w| {
-        CAUSATIVE_VERBS.contains(&w.as_str())
-            || CAUSATIVE_VERBS
-                .iter()
-                .any(|v| w.strip_suffix('s').or_else(|| w.strip_suffix("ing")) == Some(v))
+        let forms = [
+            Some(w.to_string()),
+            w.strip_suffix('s').map(str::to_string),
+            w.strip_suffix("ing").map(str::to_string),
+            w.strip_suffix("ing").map(|stem| format!("{stem}e")),
+        ];
+        forms
+            .into_iter()
+            .flatten()
+            .any(|form| CAUSATIVE_VERBS.contains(&form.as_str()))
     })
 }
 
