@@ -38,8 +38,8 @@ pub const OVERLAP_MIN_SHARED: usize = 3;
 const GENERIC_WORDS: &[&str] = &[
     "reduce", "cut", "increase", "improve", "lower", "raise", "decrease", "keep", "hold", "make",
     "median", "average", "mean", "p50", "p90", "p95", "p99", "time", "minute", "hour", "day",
-    "week", "month", "quarter", "year", "percent", "rate", "number", "team", "service",
-    "engineer", "new", "every", "each",
+    "week", "month", "quarter", "year", "percent", "rate", "number", "team", "service", "engineer",
+    "new", "every", "each",
 ];
 
 /// The form in which two statements are "the same": lowercase, every run of
@@ -313,7 +313,9 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
         // An exact statement seen in an earlier quarter settles the wording.
         let mut first_quarter: HashMap<&str, Quarter> = HashMap::new();
         for (m, statement) in normal.iter().enumerate() {
-            let q = first_quarter.entry(statement.as_str()).or_insert(quarter(m));
+            let q = first_quarter
+                .entry(statement.as_str())
+                .or_insert(quarter(m));
             *q = (*q).min(quarter(m));
         }
         let refs: Vec<&ContentWords> = words.iter().collect();
@@ -322,7 +324,11 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
             if quarter(a) == quarter(b) || normal[a] == normal[b] {
                 continue;
             }
-            let (earlier, later) = if quarter(a) < quarter(b) { (a, b) } else { (b, a) };
+            let (earlier, later) = if quarter(a) < quarter(b) {
+                (a, b)
+            } else {
+                (b, a)
+            };
             if first_quarter[normal[later].as_str()] < quarter(later) {
                 continue;
             }
@@ -383,7 +389,10 @@ pub fn overlaps(plan: &Plan, stop: &HashSet<String>) -> Vec<Overlap> {
         let statements: Vec<(Item, &str)> = objectives
             .iter()
             .map(|&o| {
-                let item = Item { objective: o, kr: None };
+                let item = Item {
+                    objective: o,
+                    kr: None,
+                };
                 (item, plan.objectives[o].statement.as_str())
             })
             .collect();
@@ -395,10 +404,17 @@ pub fn overlaps(plan: &Plan, stop: &HashSet<String>) -> Vec<Overlap> {
         let krs: Vec<(Item, &str)> = objectives
             .iter()
             .flat_map(|&o| {
-                plan.objectives[o].krs.iter().enumerate().map(move |(k, kr)| {
-                    let item = Item { objective: o, kr: Some(k) };
-                    (item, kr.text.value.as_str())
-                })
+                plan.objectives[o]
+                    .krs
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, kr)| {
+                        let item = Item {
+                            objective: o,
+                            kr: Some(k),
+                        };
+                        (item, kr.text.value.as_str())
+                    })
             })
             .collect();
         found.extend(objective_overlaps);
@@ -489,12 +505,18 @@ mod tests {
             normalize_statement("  Roll out  IPv6\tto remove NAT bottlenecks. "),
             "roll out ipv6 to remove nat bottlenecks"
         );
-        assert_ne!(normalize_statement("Cut cost by half"), normalize_statement("Cut costs by half"));
+        assert_ne!(
+            normalize_statement("Cut cost by half"),
+            normalize_statement("Cut costs by half")
+        );
     }
 
     #[test]
     fn content_words_drop_stop_words_numbers_and_fold_plurals() {
-        let words = content_words("Migrate all 48 Services to the team's new clusters", &stop());
+        let words = content_words(
+            "Migrate all 48 Services to the team's new clusters",
+            &stop(),
+        );
         let keys: Vec<&str> = words.keys().collect();
         assert_eq!(keys, ["cluster", "migrate", "new", "service", "team"]);
         let other = content_words("one service per cluster", &stop());
@@ -528,7 +550,11 @@ mod tests {
                     }
                 }
             }
-            assert_eq!(similar_pairs(&refs, threshold), expected, "threshold {threshold}");
+            assert_eq!(
+                similar_pairs(&refs, threshold),
+                expected,
+                "threshold {threshold}"
+            );
         }
     }
 
@@ -551,11 +577,31 @@ mod tests {
     #[test]
     fn drift_is_reported_once_on_the_later_reworded_block() {
         let plan = plan(&[
-            ("net", "2026-Q4", "Roll out IPv6 across internal services to remove NAT bottlenecks"),
-            ("net", "2026-Q3", "Roll out IPv6 for all internal services to remove NAT bottlenecks"),
-            ("net", "2027-Q1", "Roll out IPv6 across internal services to remove NAT bottlenecks"),
-            ("net", "2027-Q1", "Cut the cloud bill for data teams to fund the GPU cluster"),
-            ("edge", "2027-Q1", "Roll out IPv6 to all internal services to remove NAT bottlenecks"),
+            (
+                "net",
+                "2026-Q4",
+                "Roll out IPv6 across internal services to remove NAT bottlenecks",
+            ),
+            (
+                "net",
+                "2026-Q3",
+                "Roll out IPv6 for all internal services to remove NAT bottlenecks",
+            ),
+            (
+                "net",
+                "2027-Q1",
+                "Roll out IPv6 across internal services to remove NAT bottlenecks",
+            ),
+            (
+                "net",
+                "2027-Q1",
+                "Cut the cloud bill for data teams to fund the GPU cluster",
+            ),
+            (
+                "edge",
+                "2027-Q1",
+                "Roll out IPv6 to all internal services to remove NAT bottlenecks",
+            ),
         ]);
         let found = drifts(&plan, &stop());
         assert_eq!(found.len(), 1);
@@ -566,11 +612,31 @@ mod tests {
     #[test]
     fn overlaps_pair_teams_on_distinctive_words_only() {
         let plan = plan(&[
-            ("a", "2026-Q2", "Build a feature-flag service for product teams to decouple deploys from releases"),
-            ("b", "2026-Q2", "Launch a feature-flag service for mobile teams to decouple releases from deploys"),
-            ("c", "2026-Q2", "Define SLOs for customer-facing services to make trade-offs explicit"),
-            ("d", "2026-Q2", "Trace customer-facing services to find faulty services"),
-            ("a", "2026-Q3", "Launch a feature-flag service for mobile teams to decouple releases from deploys"),
+            (
+                "a",
+                "2026-Q2",
+                "Build a feature-flag service for product teams to decouple deploys from releases",
+            ),
+            (
+                "b",
+                "2026-Q2",
+                "Launch a feature-flag service for mobile teams to decouple releases from deploys",
+            ),
+            (
+                "c",
+                "2026-Q2",
+                "Define SLOs for customer-facing services to make trade-offs explicit",
+            ),
+            (
+                "d",
+                "2026-Q2",
+                "Trace customer-facing services to find faulty services",
+            ),
+            (
+                "a",
+                "2026-Q3",
+                "Launch a feature-flag service for mobile teams to decouple releases from deploys",
+            ),
         ]);
         let found = overlaps(&plan, &stop());
         assert_eq!(found.len(), 1, "{found:?}");

@@ -66,7 +66,10 @@ commitment = "stretch"
                 out.push(
                     Finding::new(
                         self.name(),
-                        format!("key result \"{}\" does not say whether it is committed or stretch", kr.text.value),
+                        format!(
+                            "key result \"{}\" does not say whether it is committed or stretch",
+                            kr.text.value
+                        ),
                         "add `commitment = \"committed\"` if other teams can count on all of it, \
                          or `commitment = \"stretch\"` if 0.6 to 0.7 would be a success",
                     )
@@ -85,7 +88,9 @@ mod tests {
 
     fn on() -> Config {
         let mut config = config();
-        config.rules.insert("commitment-unlabeled".into(), Level::Warning);
+        config
+            .rules
+            .insert("commitment-unlabeled".into(), Level::Warning);
         config
     }
 
@@ -117,7 +122,10 @@ mod tests {
         let text = objective(
             "o",
             "Ship it to cut toil",
-            &["text = \"a\"\ncommitment = \"committed\"", "text = \"b\"\ncommitment = \"stretch\""],
+            &[
+                "text = \"a\"\ncommitment = \"committed\"",
+                "text = \"b\"\ncommitment = \"stretch\"",
+            ],
         );
         assert!(findings_with(&on(), "commitment-unlabeled", &[("a.md", &text)]).is_empty());
     }

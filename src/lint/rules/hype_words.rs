@@ -189,10 +189,16 @@ fn hype_in<'t>(text: &'t str, configured: &HashSet<String>) -> Vec<(Range<usize>
     while i < words.len() {
         let phrase = HYPE_PHRASES.iter().find(|phrase| {
             phrase.len() <= words.len() - i
-                && phrase.iter().zip(&lower[i..]).all(|(want, got)| want == got)
+                && phrase
+                    .iter()
+                    .zip(&lower[i..])
+                    .all(|(want, got)| want == got)
         });
         let (range, taken) = match phrase {
-            Some(phrase) => (words[i].range.start..words[i + phrase.len() - 1].range.end, phrase.len()),
+            Some(phrase) => (
+                words[i].range.start..words[i + phrase.len() - 1].range.end,
+                phrase.len(),
+            ),
             None if is_hype(&lower[i], configured) => (words[i].range.clone(), 1),
             None => {
                 i += 1;
@@ -226,7 +232,9 @@ fn is_hype(word: &str, configured: &HashSet<String>) -> bool {
 /// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
 fn stems(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
-    for suffix in ["ments", "ment", "ness", "ingly", "ing", "ers", "er", "ed", "es", "s", "ly", "d"] {
+    for suffix in [
+        "ments", "ment", "ness", "ingly", "ing", "ers", "er", "ed", "es", "s", "ly", "d",
+    ] {
         if let Some(stem) = word.strip_suffix(suffix)
             && stem.len() >= 4
         {
@@ -266,7 +274,10 @@ mod tests {
     fn message(statement: &str) -> String {
         let text = objective("o", statement, &[KR]);
         let d = diagnostics_with(&config(), "hype-words", &[("a.md", &text)]);
-        d.into_iter().map(|d| d.message).collect::<Vec<_>>().join("|")
+        d.into_iter()
+            .map(|d| d.message)
+            .collect::<Vec<_>>()
+            .join("|")
     }
 
     #[test]
@@ -315,8 +326,17 @@ mod tests {
     #[test]
     fn the_message_names_each_word_once() {
         let m = message("Empower teams with an empowering, world-class and World-Class portal");
-        assert!(m.contains("\"Empower\"") && m.contains("\"empowering\"") && m.contains("\"world-class\""), "{m}");
-        assert_eq!(m.matches("world-class").count() + m.matches("World-Class").count(), 1, "{m}");
+        assert!(
+            m.contains("\"Empower\"")
+                && m.contains("\"empowering\"")
+                && m.contains("\"world-class\""),
+            "{m}"
+        );
+        assert_eq!(
+            m.matches("world-class").count() + m.matches("World-Class").count(),
+            1,
+            "{m}"
+        );
     }
 
     #[test]
@@ -338,9 +358,15 @@ mod tests {
     #[test]
     fn an_explicit_phase_is_checked_too() {
         let text = "```okr\nid = \"o\"\nobjective = \"Roll out IPv6 to remove NAT bottlenecks\"\nphase = \"Amazing rollout\"\n[[kr]]\ntext = \"x\"\n```\n";
-        assert_eq!(findings("hype-words", &[("a.md", text)]), [("o".to_string(), None)]);
+        assert_eq!(
+            findings("hype-words", &[("a.md", text)]),
+            [("o".to_string(), None)]
+        );
         let text = "```okr\nid = \"o\"\nobjective = \"Roll out IPv6 to remove NAT bottlenecks (Magical phase)\"\n[[kr]]\ntext = \"x\"\n```\n";
-        assert_eq!(findings("hype-words", &[("a.md", text)]), [("o".to_string(), None)]);
+        assert_eq!(
+            findings("hype-words", &[("a.md", text)]),
+            [("o".to_string(), None)]
+        );
     }
 
     #[test]
@@ -349,6 +375,9 @@ mod tests {
         words.hype.push("rockin".into());
         let config = Config { words, ..config() };
         let text = objective("o", "Build a rockin deploy tool", &[KR]);
-        assert_eq!(findings_with(&config, "hype-words", &[("a.md", &text)]).len(), 1);
+        assert_eq!(
+            findings_with(&config, "hype-words", &[("a.md", &text)]).len(),
+            1
+        );
     }
 }

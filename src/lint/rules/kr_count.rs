@@ -109,7 +109,9 @@ mod tests {
     use crate::lint::testing::{config, findings, findings_with, objective};
 
     fn krs(n: usize) -> Vec<String> {
-        (1..=n).map(|i| format!("text = \"Ship part {i}\"")).collect()
+        (1..=n)
+            .map(|i| format!("text = \"Ship part {i}\""))
+            .collect()
     }
 
     fn block(id: &str, n: usize) -> String {
@@ -130,7 +132,15 @@ mod tests {
 
     #[test]
     fn too_few_and_too_many_fire_on_the_objective() {
-        for (n, fires) in [(1, true), (2, true), (3, false), (4, false), (5, false), (6, true), (9, true)] {
+        for (n, fires) in [
+            (1, true),
+            (2, true),
+            (3, false),
+            (4, false),
+            (5, false),
+            (6, true),
+            (9, true),
+        ] {
             let text = block("o", n);
             let found = ids(findings("kr-count", &[("a.md", &text)]));
             assert_eq!(found == ["o"], fires, "{n} KRs");
@@ -156,7 +166,10 @@ mod tests {
     #[test]
     fn each_objective_is_judged_alone() {
         let text = [block("few", 2), block("fine", 3), block("many", 6)].concat();
-        assert_eq!(ids(findings("kr-count", &[("a.md", &text)])), ["few", "many"]);
+        assert_eq!(
+            ids(findings("kr-count", &[("a.md", &text)])),
+            ["few", "many"]
+        );
     }
 
     #[test]

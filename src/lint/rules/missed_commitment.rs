@@ -81,7 +81,10 @@ postmortem = "One region kept its NAT gateway until the IPv6 rollout; see https:
             }
             for (k, kr) in objective.krs.iter().enumerate() {
                 let Some(score) = kr.score() else { continue };
-                let explained = kr.postmortem.as_deref().is_some_and(|p| !p.trim().is_empty());
+                let explained = kr
+                    .postmortem
+                    .as_deref()
+                    .is_some_and(|p| !p.trim().is_empty());
                 if kr.commitment != Commitment::Committed || score >= 1.0 || explained {
                     continue;
                 }
@@ -108,7 +111,11 @@ postmortem = "One region kept its NAT gateway until the IPv6 rollout; see https:
 /// Two decimals, unless rounding would show a miss as 1.00.
 fn show_score(score: f64) -> String {
     let short = format!("{score:.2}");
-    if short == "1.00" { score.to_string() } else { short }
+    if short == "1.00" {
+        score.to_string()
+    } else {
+        short
+    }
 }
 
 #[cfg(test)]
@@ -117,7 +124,9 @@ mod tests {
     use crate::lint::testing::{config, findings, findings_with};
 
     fn block(quarter: &str, krs: &[&str]) -> String {
-        let mut text = format!("```okr\nid = \"o\"\nteam = \"a\"\nquarter = \"{quarter}\"\nobjective = \"Ship it to cut toil\"\n");
+        let mut text = format!(
+            "```okr\nid = \"o\"\nteam = \"a\"\nquarter = \"{quarter}\"\nobjective = \"Ship it to cut toil\"\n"
+        );
         for kr in krs {
             text.push_str("[[kr]]\ntext = \"Result\"\n");
             text.push_str(kr);
@@ -138,18 +147,34 @@ mod tests {
 
     #[test]
     fn a_past_committed_miss_without_postmortem_fires() {
-        assert_eq!(found("2026-Q1", &["metric = { from = 30, to = 5, current = 6 }"]), [kr("KR1")]);
-        assert_eq!(found("2025-Q4", &["done = [\"[x] a\", \"[ ] b\"]"]), [kr("KR1")]);
         assert_eq!(
-            found("2026-Q1", &["commitment = \"committed\"\nmetric = { from = 0, to = 100, current = 0 }"]),
+            found("2026-Q1", &["metric = { from = 30, to = 5, current = 6 }"]),
+            [kr("KR1")]
+        );
+        assert_eq!(
+            found("2025-Q4", &["done = [\"[x] a\", \"[ ] b\"]"]),
+            [kr("KR1")]
+        );
+        assert_eq!(
+            found(
+                "2026-Q1",
+                &["commitment = \"committed\"\nmetric = { from = 0, to = 100, current = 0 }"]
+            ),
             [kr("KR1")]
         );
     }
 
     #[test]
     fn a_score_that_rounds_to_one_is_still_a_miss() {
-        let text = block("2026-Q1", &["metric = { from = 0, to = 100, current = 97 }"]);
-        let d = crate::lint::testing::diagnostics_with(&config(), "missed-commitment", &[("a.md", &text)]);
+        let text = block(
+            "2026-Q1",
+            &["metric = { from = 0, to = 100, current = 97 }"],
+        );
+        let d = crate::lint::testing::diagnostics_with(
+            &config(),
+            "missed-commitment",
+            &[("a.md", &text)],
+        );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("0.97"), "{}", d[0].message);
         assert_eq!(super::show_score(0.999), "0.999");
@@ -168,8 +193,20 @@ mod tests {
     #[test]
     fn met_stretch_explained_unscored_or_current_krs_pass() {
         assert!(found("2026-Q1", &["done = [\"[x] a\", \"[X] b\"]"]).is_empty());
-        assert!(found("2026-Q1", &["commitment = \"stretch\"\nmetric = { from = 0, to = 10, current = 6 }"]).is_empty());
-        assert!(found("2026-Q1", &["postmortem = \"Vendor slipped\"\ndone = [\"[ ] a\"]"]).is_empty());
+        assert!(
+            found(
+                "2026-Q1",
+                &["commitment = \"stretch\"\nmetric = { from = 0, to = 10, current = 6 }"]
+            )
+            .is_empty()
+        );
+        assert!(
+            found(
+                "2026-Q1",
+                &["postmortem = \"Vendor slipped\"\ndone = [\"[ ] a\"]"]
+            )
+            .is_empty()
+        );
         assert!(found("2026-Q1", &["metric = { from = 0, to = 10 }"]).is_empty());
         assert!(found("2026-Q1", &[""]).is_empty());
         assert!(found("2026-Q2", &["done = [\"[ ] a\"]"]).is_empty());
@@ -178,7 +215,10 @@ mod tests {
 
     #[test]
     fn a_blank_postmortem_explains_nothing() {
-        assert_eq!(found("2026-Q1", &["postmortem = \"  \"\ndone = [\"[ ] a\"]"]), [kr("KR1")]);
+        assert_eq!(
+            found("2026-Q1", &["postmortem = \"  \"\ndone = [\"[ ] a\"]"]),
+            [kr("KR1")]
+        );
     }
 
     #[test]

@@ -69,10 +69,18 @@ phase = "Migration of all services"
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for group in series(cx.plan) {
-            let quarters: Vec<String> = group.quarters(cx.plan).iter().map(|q| q.to_string()).collect();
+            let quarters: Vec<String> = group
+                .quarters(cx.plan)
+                .iter()
+                .map(|q| q.to_string())
+                .collect();
             for &index in &group.objectives {
                 let objective = &cx.plan.objectives[index];
-                if objective.phase.as_ref().is_some_and(|p| !p.value.trim().is_empty()) {
+                if objective
+                    .phase
+                    .as_ref()
+                    .is_some_and(|p| !p.value.trim().is_empty())
+                {
                     continue;
                 }
                 out.push(
@@ -100,10 +108,13 @@ phase = "Migration of all services"
 mod tests {
     use crate::lint::testing::findings;
 
-    const BLOB: &str = "Replace the homegrown blob store with object storage to cut storage incidents";
+    const BLOB: &str =
+        "Replace the homegrown blob store with object storage to cut storage incidents";
 
     fn block(id: &str, team: &str, quarter: &str, objective: &str, phase: Option<&str>) -> String {
-        let phase = phase.map(|p| format!("phase = \"{p}\"\n")).unwrap_or_default();
+        let phase = phase
+            .map(|p| format!("phase = \"{p}\"\n"))
+            .unwrap_or_default();
         format!(
             "```okr\nid = \"{id}\"\nteam = \"{team}\"\nquarter = \"{quarter}\"\nobjective = \"{objective}\"\n{phase}[[kr]]\ntext = \"x\"\n```\n"
         )
@@ -162,7 +173,13 @@ mod tests {
             block("a", "storage", "2026-Q3", BLOB, None),
             block("b", "network", "2026-Q4", BLOB, None),
             block("c", "storage", "2026-Q3", BLOB, None),
-            block("d", "storage", "2026-Q4", &BLOB.replace("cut", "reduce"), None),
+            block(
+                "d",
+                "storage",
+                "2026-Q4",
+                &BLOB.replace("cut", "reduce"),
+                None,
+            ),
         ];
         assert!(found(&blocks).is_empty());
     }

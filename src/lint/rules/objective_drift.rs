@@ -149,7 +149,10 @@ mod tests {
             ),
         ];
         for (earlier, later) in pairs {
-            let blocks = [block("a", "t", "2026-Q1", earlier), block("b", "t", "2026-Q2", later)];
+            let blocks = [
+                block("a", "t", "2026-Q1", earlier),
+                block("b", "t", "2026-Q2", later),
+            ];
             assert_eq!(found(&blocks), ids(&["b"]), "{later}");
         }
     }
@@ -169,7 +172,12 @@ mod tests {
     fn case_spacing_and_same_wording_are_not_drift() {
         let blocks = [
             block("a", "net", "2026-Q3", Q3),
-            block("b", "net", "2026-Q4", &format!(" {}.", Q3.to_lowercase().replace(' ', "  "))),
+            block(
+                "b",
+                "net",
+                "2026-Q4",
+                &format!(" {}.", Q3.to_lowercase().replace(' ', "  ")),
+            ),
         ];
         assert!(found(&blocks).is_empty());
     }
@@ -180,8 +188,18 @@ mod tests {
             block("a", "net", "2026-Q3", Q3),
             block("b", "edge", "2026-Q4", Q4),
             block("c", "net", "2026-Q3", Q4),
-            block("d", "net", "2026-Q4", "Cut cross-region traffic cost for data teams to fund the GPU cluster"),
-            block("e", "net", "2027-Q1", "Roll out IPv6 for customer-facing load balancers to meet carrier requirements"),
+            block(
+                "d",
+                "net",
+                "2026-Q4",
+                "Cut cross-region traffic cost for data teams to fund the GPU cluster",
+            ),
+            block(
+                "e",
+                "net",
+                "2027-Q1",
+                "Roll out IPv6 for customer-facing load balancers to meet carrier requirements",
+            ),
         ];
         assert!(found(&blocks).is_empty());
     }

@@ -17,44 +17,243 @@ pub struct ObjectiveWithoutOutcome;
 /// adjectives after "to" ("block storage", "free tier", "release trains",
 /// "secure enclaves", "open source") are left out on purpose.
 const PURPOSE_VERBS: &[&str] = &[
-    "reduce", "cut", "lower", "decrease", "shrink", "shorten", "halve", "minimize", "minimise",
-    "eliminate", "remove", "prevent", "avoid", "stop", "end", "retire", "decommission", "sunset",
-    "enable", "allow", "let", "help", "give", "make", "keep", "ensure", "guarantee", "meet",
-    "satisfy", "comply", "pass", "achieve", "reach", "hit", "support", "unblock", "unlock", "save",
-    "protect", "speed", "accelerate", "improve", "increase", "raise", "boost", "grow", "double",
-    "triple", "simplify", "unify", "standardize", "standardise", "consolidate", "centralize",
-    "centralise", "automate", "detect", "catch", "find", "recover", "restore", "survive",
-    "withstand", "tolerate", "handle", "absorb", "serve", "scale", "ship", "deliver", "deploy",
-    "onboard", "attract", "retain", "fund", "afford", "answer", "debug", "diagnose", "trace",
-    "understand", "know", "see", "measure", "track", "prove", "show", "demonstrate", "verify",
-    "validate", "stay", "remain", "be", "become", "get", "have", "gain", "earn", "win", "close",
-    "fix", "resolve", "mitigate", "contain", "limit", "isolate", "decouple", "de-risk", "derisk",
-    "harden", "strengthen", "stabilize", "stabilise", "spend", "bring", "cover", "provide", "offer",
-    "roll", "undo", "tighten", "focus", "align", "certify", "qualify", "reclaim", "recoup", "lift",
-    "drive", "foster", "encourage", "empower", "equip", "prepare", "future-proof", "modernize",
-    "modernise", "reuse", "discover", "learn", "decide", "choose", "predict", "forecast",
-    "estimate", "notify", "inform", "sustain", "maintain", "preserve", "uphold", "honor", "honour",
-    "enforce", "deny", "reject", "surface", "expose", "reveal", "highlight", "visualize", "ease",
-    "offload", "relieve", "spare", "lessen", "curb", "trim", "slash", "dampen", "silence",
-    "deduplicate", "dedupe", "converge", "merge", "combine", "integrate", "interoperate", "respond",
-    "react", "notice", "hold", "return", "shift", "do", "revoke", "grant",
+    "reduce",
+    "cut",
+    "lower",
+    "decrease",
+    "shrink",
+    "shorten",
+    "halve",
+    "minimize",
+    "minimise",
+    "eliminate",
+    "remove",
+    "prevent",
+    "avoid",
+    "stop",
+    "end",
+    "retire",
+    "decommission",
+    "sunset",
+    "enable",
+    "allow",
+    "let",
+    "help",
+    "give",
+    "make",
+    "keep",
+    "ensure",
+    "guarantee",
+    "meet",
+    "satisfy",
+    "comply",
+    "pass",
+    "achieve",
+    "reach",
+    "hit",
+    "support",
+    "unblock",
+    "unlock",
+    "save",
+    "protect",
+    "speed",
+    "accelerate",
+    "improve",
+    "increase",
+    "raise",
+    "boost",
+    "grow",
+    "double",
+    "triple",
+    "simplify",
+    "unify",
+    "standardize",
+    "standardise",
+    "consolidate",
+    "centralize",
+    "centralise",
+    "automate",
+    "detect",
+    "catch",
+    "find",
+    "recover",
+    "restore",
+    "survive",
+    "withstand",
+    "tolerate",
+    "handle",
+    "absorb",
+    "serve",
+    "scale",
+    "ship",
+    "deliver",
+    "deploy",
+    "onboard",
+    "attract",
+    "retain",
+    "fund",
+    "afford",
+    "answer",
+    "debug",
+    "diagnose",
+    "trace",
+    "understand",
+    "know",
+    "see",
+    "measure",
+    "track",
+    "prove",
+    "show",
+    "demonstrate",
+    "verify",
+    "validate",
+    "stay",
+    "remain",
+    "be",
+    "become",
+    "get",
+    "have",
+    "gain",
+    "earn",
+    "win",
+    "close",
+    "fix",
+    "resolve",
+    "mitigate",
+    "contain",
+    "limit",
+    "isolate",
+    "decouple",
+    "de-risk",
+    "derisk",
+    "harden",
+    "strengthen",
+    "stabilize",
+    "stabilise",
+    "spend",
+    "bring",
+    "cover",
+    "provide",
+    "offer",
+    "roll",
+    "undo",
+    "tighten",
+    "focus",
+    "align",
+    "certify",
+    "qualify",
+    "reclaim",
+    "recoup",
+    "lift",
+    "drive",
+    "foster",
+    "encourage",
+    "empower",
+    "equip",
+    "prepare",
+    "future-proof",
+    "modernize",
+    "modernise",
+    "reuse",
+    "discover",
+    "learn",
+    "decide",
+    "choose",
+    "predict",
+    "forecast",
+    "estimate",
+    "notify",
+    "inform",
+    "sustain",
+    "maintain",
+    "preserve",
+    "uphold",
+    "honor",
+    "honour",
+    "enforce",
+    "deny",
+    "reject",
+    "surface",
+    "expose",
+    "reveal",
+    "highlight",
+    "visualize",
+    "ease",
+    "offload",
+    "relieve",
+    "spare",
+    "lessen",
+    "curb",
+    "trim",
+    "slash",
+    "dampen",
+    "silence",
+    "deduplicate",
+    "dedupe",
+    "converge",
+    "merge",
+    "combine",
+    "integrate",
+    "interoperate",
+    "respond",
+    "react",
+    "notice",
+    "hold",
+    "return",
+    "shift",
+    "do",
+    "revoke",
+    "grant",
 ];
 
 /// Verbs whose "-ing" form opens a purpose clause anywhere after the first
 /// word ("..., enabling independent deploys", "... freeing 3 engineers").
 /// Other purpose verbs count in "-ing" form only after a comma.
 const PURPOSE_PARTICIPLES: &[&str] = &[
-    "enabling", "allowing", "letting", "reducing", "cutting", "eliminating", "removing",
-    "preventing", "lowering", "decreasing", "halving", "shortening", "ensuring", "freeing",
-    "saving", "unblocking", "unlocking", "giving", "helping", "improving", "increasing",
-    "speeding", "avoiding", "minimizing", "minimising",
+    "enabling",
+    "allowing",
+    "letting",
+    "reducing",
+    "cutting",
+    "eliminating",
+    "removing",
+    "preventing",
+    "lowering",
+    "decreasing",
+    "halving",
+    "shortening",
+    "ensuring",
+    "freeing",
+    "saving",
+    "unblocking",
+    "unlocking",
+    "giving",
+    "helping",
+    "improving",
+    "increasing",
+    "speeding",
+    "avoiding",
+    "minimizing",
+    "minimising",
 ];
 
 /// A first word that already is a change of a measure: "Cut CI time for
 /// backend teams from 25 to 10 minutes" states its outcome.
 const OUTCOME_VERBS: &[&str] = &[
-    "reduce", "cut", "lower", "decrease", "halve", "shorten", "minimize", "minimise", "eliminate",
-    "prevent", "increase", "raise", "double", "triple",
+    "reduce",
+    "cut",
+    "lower",
+    "decrease",
+    "halve",
+    "shorten",
+    "minimize",
+    "minimise",
+    "eliminate",
+    "prevent",
+    "increase",
+    "raise",
+    "double",
+    "triple",
 ];
 
 /// Verbs that take "someone to do something": in "Enable product teams to
@@ -63,23 +262,90 @@ const CAUSATIVE_VERBS: &[&str] = &["enable", "allow", "help", "empower", "equip"
 
 /// "for faster builds", "for fewer pages": a purpose stated as a comparison.
 const COMPARATIVES: &[&str] = &[
-    "faster", "fewer", "less", "lower", "higher", "better", "quicker", "cheaper", "safer",
-    "shorter", "smaller", "simpler", "easier", "greater", "reduced", "improved", "increased",
+    "faster",
+    "fewer",
+    "less",
+    "lower",
+    "higher",
+    "better",
+    "quicker",
+    "cheaper",
+    "safer",
+    "shorter",
+    "smaller",
+    "simpler",
+    "easier",
+    "greater",
+    "reduced",
+    "improved",
+    "increased",
 ];
 
 /// Words after "to" that start a destination, never an infinitive.
 const DESTINATION_STARTS: &[&str] = &[
-    "the", "a", "an", "all", "every", "each", "our", "their", "its", "this", "that", "these",
-    "those", "any", "some", "both", "new", "one", "two", "three", "half", "production", "prod",
+    "the",
+    "a",
+    "an",
+    "all",
+    "every",
+    "each",
+    "our",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+    "some",
+    "both",
+    "new",
+    "one",
+    "two",
+    "three",
+    "half",
+    "production",
+    "prod",
 ];
 
 /// Words ending in -ate, -ize or -ise that are nouns or adjectives.
 const NOT_VERBS: &[&str] = &[
-    "private", "climate", "template", "certificate", "candidate", "estate", "ultimate",
-    "intermediate", "immediate", "appropriate", "corporate", "accurate", "adequate", "moderate",
-    "separate", "substrate", "aggregate", "delegate", "duplicate", "alternate", "graduate",
-    "enterprise", "premise", "franchise", "expertise", "merchandise", "otherwise", "precise",
-    "concise", "noise", "paradise", "likewise", "clockwise", "prize", "size", "update",
+    "private",
+    "climate",
+    "template",
+    "certificate",
+    "candidate",
+    "estate",
+    "ultimate",
+    "intermediate",
+    "immediate",
+    "appropriate",
+    "corporate",
+    "accurate",
+    "adequate",
+    "moderate",
+    "separate",
+    "substrate",
+    "aggregate",
+    "delegate",
+    "duplicate",
+    "alternate",
+    "graduate",
+    "enterprise",
+    "premise",
+    "franchise",
+    "expertise",
+    "merchandise",
+    "otherwise",
+    "precise",
+    "concise",
+    "noise",
+    "paradise",
+    "likewise",
+    "clockwise",
+    "prize",
+    "size",
+    "update",
 ];
 
 impl Rule for ObjectiveWithoutOutcome {
@@ -163,7 +429,9 @@ objective = "Move all databases to managed PostgreSQL to cut database on-call pa
                 })
                 .unwrap_or_default();
             let location = match objective.text.value.find(statement) {
-                Some(start) => cx.plan.sub_location(&objective.text, start..start + statement.len()),
+                Some(start) => cx
+                    .plan
+                    .sub_location(&objective.text, start..start + statement.len()),
                 None => objective.text.location.clone(),
             };
             out.push(
@@ -189,7 +457,9 @@ pub(crate) fn states_outcome(statement: &str) -> bool {
     let lower: Vec<String> = words.iter().map(Token::lower).collect();
     let at = |i: usize| lower.get(i).map_or("", String::as_str);
     let comma_before = |i: usize| {
-        i > 0 && statement[words[i - 1].range.end..words[i].range.start].contains([',', ';', '—', '–'])
+        i > 0
+            && statement[words[i - 1].range.end..words[i].range.start]
+                .contains([',', ';', '—', '–'])
     };
 
     if OUTCOME_VERBS.contains(&at(0)) {
@@ -204,14 +474,23 @@ pub(crate) fn states_outcome(statement: &str) -> bool {
                     || (causative_before(&lower, i) && looks_like_bare_verb(&words, &lower, i + 1))
             }
             "in" => next == "order" && at(i + 2) == "to",
-            "so" if i > 0 => !matches!(next, "" | "far" | "much" | "many" | "long" | "called" | "on"),
-            "with" => matches!(next, "the" | "a") && matches!(at(i + 2), "goal" | "aim" | "purpose"),
+            "so" if i > 0 => !matches!(
+                next,
+                "" | "far" | "much" | "many" | "long" | "called" | "on"
+            ),
+            "with" => {
+                matches!(next, "the" | "a") && matches!(at(i + 2), "goal" | "aim" | "purpose")
+            }
             "aimed" | "aiming" => matches!(next, "at" | "to"),
             "that" | "which" => third_person(next).is_some_and(is_purpose_verb),
             "and" => OUTCOME_VERBS.contains(&next),
-            "for" => COMPARATIVES.contains(&next) || (next == "more" && at(i + 2).ends_with("able")),
+            "for" => {
+                COMPARATIVES.contains(&next) || (next == "more" && at(i + 2).ends_with("able"))
+            }
             _ if i > 0 && PURPOSE_PARTICIPLES.contains(&word) => true,
-            _ if comma_before(i) => participle_stem(word).is_some_and(|stem| is_purpose_verb(&stem)),
+            _ if comma_before(i) => {
+                participle_stem(word).is_some_and(|stem| is_purpose_verb(&stem))
+            }
             _ => false,
         };
         if found {
@@ -223,10 +502,15 @@ pub(crate) fn states_outcome(statement: &str) -> bool {
 
 /// The word at `j` (after "to", past adverbs) is a purpose verb.
 fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) -> bool {
-    while lower.get(j).is_some_and(|w| w.ends_with("ly") && w.len() > 4) {
+    while lower
+        .get(j)
+        .is_some_and(|w| w.ends_with("ly") && w.len() > 4)
+    {
         j += 1;
     }
-    let Some(word) = lower.get(j) else { return false };
+    let Some(word) = lower.get(j) else {
+        return false;
+    };
     if word == "free" {
         return lower.get(j + 1).is_some_and(|w| w == "up");
     }
@@ -277,12 +561,14 @@ fn causative_before(lower: &[String], to: usize) -> bool {
 /// After "enable teams to": a lowercase word that is no article, number,
 /// past participle or plural noun.
 fn looks_like_bare_verb(words: &[Token<'_>], lower: &[String], j: usize) -> bool {
-    let Some(word) = lower.get(j) else { return false };
+    let Some(word) = lower.get(j) else {
+        return false;
+    };
     let lowercase = words[j].text.chars().next().is_some_and(char::is_lowercase);
     lowercase
         && !DESTINATION_STARTS.contains(&word.as_str())
         && !word.ends_with("ed")
-        && !(word.ends_with('s') && !word.ends_with("ss"))
+        && (!word.ends_with('s') || word.ends_with("ss"))
 }
 
 /// "lets" -> "let", "reduces" -> "reduce", "simplifies" -> "simplify".
@@ -298,17 +584,31 @@ fn participle_stem(word: &str) -> Option<String> {
     let stem = word.strip_suffix("ing").filter(|s| s.len() >= 2)?;
     let bytes = stem.as_bytes();
     let doubled = bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
-    [stem.to_string(), format!("{stem}e"), if doubled { stem[..stem.len() - 1].to_string() } else { String::new() }]
-        .into_iter()
-        .find(|candidate| PURPOSE_VERBS.contains(&candidate.as_str()))
+    [
+        stem.to_string(),
+        format!("{stem}e"),
+        if doubled {
+            stem[..stem.len() - 1].to_string()
+        } else {
+            String::new()
+        },
+    ]
+    .into_iter()
+    .find(|candidate| PURPOSE_VERBS.contains(&candidate.as_str()))
 }
 
 /// The first "to ..." that names a destination, up to the next small word:
 /// "to managed PostgreSQL", "to microservices architecture".
 fn destination(statement: &str) -> Option<Range<usize>> {
     let words = tokens(statement);
-    let to = words.iter().skip(1).position(|w| w.text.eq_ignore_ascii_case("to"))? + 1;
-    let stops = ["for", "to", "with", "in", "by", "and", "on", "at", "from", "across"];
+    let to = words
+        .iter()
+        .skip(1)
+        .position(|w| w.text.eq_ignore_ascii_case("to"))?
+        + 1;
+    let stops = [
+        "for", "to", "with", "in", "by", "and", "on", "at", "from", "across",
+    ];
     let last = words[to + 1..]
         .iter()
         .take_while(|w| !stops.contains(&w.lower().as_str()))
@@ -399,9 +699,17 @@ mod tests {
 
     #[test]
     fn the_message_quotes_the_destination() {
-        let text = objective("o", "Move all databases to managed PostgreSQL", &["text = \"x\""]);
+        let text = objective(
+            "o",
+            "Move all databases to managed PostgreSQL",
+            &["text = \"x\""],
+        );
         let d = diagnostics_with(&config(), "objective-without-outcome", &[("a.md", &text)]);
-        assert!(d[0].message.contains("\"to managed PostgreSQL\""), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("\"to managed PostgreSQL\""),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]

@@ -114,7 +114,10 @@ fn describe(plan: &Plan, item: Item) -> String {
             "key result `{}#{}` \"{}\"",
             objective.id, objective.krs[k].id, objective.krs[k].text.value
         ),
-        None => format!("the objective `{}` \"{}\"", objective.id, objective.statement),
+        None => format!(
+            "the objective `{}` \"{}\"",
+            objective.id, objective.statement
+        ),
     }
 }
 
@@ -133,8 +136,10 @@ mod tests {
         text
     }
 
-    const FLAGS_A: &str = "Build a feature-flag service for product teams to decouple deploys from releases";
-    const FLAGS_B: &str = "Launch a feature-flag service for mobile teams to decouple releases from deploys";
+    const FLAGS_A: &str =
+        "Build a feature-flag service for product teams to decouple deploys from releases";
+    const FLAGS_B: &str =
+        "Launch a feature-flag service for mobile teams to decouple releases from deploys";
 
     fn found(blocks: &[String]) -> Vec<(String, Option<String>)> {
         let text = blocks.concat();
@@ -157,8 +162,23 @@ mod tests {
     #[test]
     fn overlapping_key_results_fire_on_the_later_kr() {
         let blocks = [
-            block("a", "platform", "2026-Q3", "Cut deploy failures for product teams", &["Enable TLS on all internal gRPC APIs by August", "Write docs"]),
-            block("b", "security", "2026-Q3", "Pass the SOC 2 audit for the company", &["Hire an auditor", "Enable TLS for internal gRPC APIs"]),
+            block(
+                "a",
+                "platform",
+                "2026-Q3",
+                "Cut deploy failures for product teams",
+                &[
+                    "Enable TLS on all internal gRPC APIs by August",
+                    "Write docs",
+                ],
+            ),
+            block(
+                "b",
+                "security",
+                "2026-Q3",
+                "Pass the SOC 2 audit for the company",
+                &["Hire an auditor", "Enable TLS for internal gRPC APIs"],
+            ),
         ];
         assert_eq!(found(&blocks), one("b", Some("KR2")));
     }
@@ -172,7 +192,10 @@ mod tests {
         .concat();
         let d = diagnostics_with(&config(), "overlapping-objectives", &[("a.md", &text)]);
         let m = &d[0].message;
-        assert!(m.contains("`a`") && m.contains("\"feature-flag\"") && m.contains("% similar"), "{m}");
+        assert!(
+            m.contains("`a`") && m.contains("\"feature-flag\"") && m.contains("% similar"),
+            "{m}"
+        );
     }
 
     #[test]
@@ -188,10 +211,34 @@ mod tests {
     #[test]
     fn sharing_common_words_is_not_the_same_work() {
         let blocks = [
-            block("a", "obs", "2026-Q3", "Roll out distributed tracing for all customer-facing services to cut time to find the faulty service", &["Ship it"]),
-            block("b", "sre", "2026-Q3", "Define SLOs for all customer-facing services to make reliability trade-offs explicit", &["Ship it"]),
-            block("c", "net", "2026-Q3", "Roll out IPv6 for all internal services to remove NAT bottlenecks", &["Ship it"]),
-            block("d", "data", "2026-Q3", "Move all services to managed Kafka to cut broker incidents", &["Ship it"]),
+            block(
+                "a",
+                "obs",
+                "2026-Q3",
+                "Roll out distributed tracing for all customer-facing services to cut time to find the faulty service",
+                &["Ship it"],
+            ),
+            block(
+                "b",
+                "sre",
+                "2026-Q3",
+                "Define SLOs for all customer-facing services to make reliability trade-offs explicit",
+                &["Ship it"],
+            ),
+            block(
+                "c",
+                "net",
+                "2026-Q3",
+                "Roll out IPv6 for all internal services to remove NAT bottlenecks",
+                &["Ship it"],
+            ),
+            block(
+                "d",
+                "data",
+                "2026-Q3",
+                "Move all services to managed Kafka to cut broker incidents",
+                &["Ship it"],
+            ),
         ];
         assert!(found(&blocks).is_empty());
     }
@@ -199,8 +246,20 @@ mod tests {
     #[test]
     fn one_pair_of_objectives_is_reported_once_even_with_similar_krs() {
         let blocks = [
-            block("a", "platform", "2026-Q3", FLAGS_A, &["Serve flags from the shared flag service for 5 apps"]),
-            block("b", "mobile", "2026-Q3", FLAGS_B, &["Serve flags from the new flag service for 3 apps"]),
+            block(
+                "a",
+                "platform",
+                "2026-Q3",
+                FLAGS_A,
+                &["Serve flags from the shared flag service for 5 apps"],
+            ),
+            block(
+                "b",
+                "mobile",
+                "2026-Q3",
+                FLAGS_B,
+                &["Serve flags from the new flag service for 3 apps"],
+            ),
         ];
         assert_eq!(found(&blocks), one("b", None));
     }

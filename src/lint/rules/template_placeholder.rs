@@ -52,8 +52,8 @@ const MARKERS: &[&str] = &["TODO", "TBD", "TBA", "XXX", "FIXME", "TKTK"];
 
 /// Inline HTML tags that look like `<word>` but are markup, not holes.
 const HTML_TAGS: &[&str] = &[
-    "a", "abbr", "b", "br", "code", "del", "em", "i", "ins", "kbd", "mark", "p", "s", "samp", "small",
-    "span", "strong", "sub", "sup", "u", "var", "wbr", "hr",
+    "a", "abbr", "b", "br", "code", "del", "em", "i", "ins", "kbd", "mark", "p", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "u", "var", "wbr", "hr",
 ];
 
 impl Rule for TemplatePlaceholder {
@@ -122,7 +122,10 @@ text = "Reduce unplanned SLO misses from 9 to 2 per quarter"
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let templates: HashSet<String> = TEMPLATE_TEXTS.iter().map(|t| normalize_statement(t)).collect();
+        let templates: HashSet<String> = TEMPLATE_TEXTS
+            .iter()
+            .map(|t| normalize_statement(t))
+            .collect();
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for field in fields(objective) {
                 let holes = placeholders(field.value);
@@ -140,7 +143,11 @@ text = "Reduce unplanned SLO misses from 9 to 2 per quarter"
                         .iter()
                         .map(|r| format!("`{}`", &field.value[r.clone()]))
                         .collect();
-                    format!("{} still holds template text: {}", field.what, quoted.join(", "))
+                    format!(
+                        "{} still holds template text: {}",
+                        field.what,
+                        quoted.join(", ")
+                    )
                 };
                 let location = match (&field.text, holes.first()) {
                     (Some(text), Some(first)) => cx.plan.sub_location(text, first.clone()),
@@ -231,7 +238,10 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
         let extras = [
             ("the owner", kr.owner.as_deref()),
             ("the postmortem", kr.postmortem.as_deref()),
-            ("the metric unit", kr.metric.as_ref().and_then(|m| m.unit.as_deref())),
+            (
+                "the metric unit",
+                kr.metric.as_ref().and_then(|m| m.unit.as_deref()),
+            ),
         ];
         for (what, value) in extras {
             if let Some(value) = value {
@@ -261,7 +271,9 @@ fn placeholders(value: &str) -> Vec<Range<usize>> {
         let start = rest + offset;
         rest = start + 1;
         let inner_start = start + 1;
-        let Some(first) = value[inner_start..].chars().next() else { break };
+        let Some(first) = value[inner_start..].chars().next() else {
+            break;
+        };
         if !first.is_alphabetic() {
             continue;
         }
@@ -286,7 +298,7 @@ fn placeholders(value: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{diagnostics_with, config, findings, objective};
+    use crate::lint::testing::{config, diagnostics_with, findings, objective};
 
     fn found(statement: &str, krs: &[&str]) -> Vec<(String, Option<String>)> {
         let text = objective("o", statement, krs);
@@ -302,29 +314,68 @@ mod tests {
     #[test]
     fn angle_bracket_placeholders_fire_where_they_are() {
         assert_eq!(
-            found(GOOD, &["text = \"Reduce unplanned SLO misses from <baseline> to 2 per quarter\""]),
+            found(
+                GOOD,
+                &["text = \"Reduce unplanned SLO misses from <baseline> to 2 per quarter\""]
+            ),
             [on_kr("KR1")]
         );
-        assert_eq!(found("Build <what> for <for whom> to cut toil", &["text = \"x\""]), [("o".into(), None)]);
         assert_eq!(
-            found(GOOD, &["text = \"x\"", "text = \"y\"\ndone = [\"[ ] <first check>\"]"]),
+            found("Build <what> for <for whom> to cut toil", &["text = \"x\""]),
+            [("o".into(), None)]
+        );
+        assert_eq!(
+            found(
+                GOOD,
+                &[
+                    "text = \"x\"",
+                    "text = \"y\"\ndone = [\"[ ] <first check>\"]"
+                ]
+            ),
             [on_kr("KR2")]
         );
-        assert_eq!(found(GOOD, &["text = \"Cut x\"\nmetric = { from = 1, to = 2, unit = \"<unit>\" }"]), [on_kr("KR1")]);
+        assert_eq!(
+            found(
+                GOOD,
+                &["text = \"Cut x\"\nmetric = { from = 1, to = 2, unit = \"<unit>\" }"]
+            ),
+            [on_kr("KR1")]
+        );
     }
 
     #[test]
     fn markers_fire_in_capitals_only() {
-        assert_eq!(found("TODO: write the objective", &["text = \"x\""]), [("o".into(), None)]);
-        assert_eq!(found(GOOD, &["text = \"Cut pages from TBD to 4 per month\""]), [on_kr("KR1")]);
-        assert_eq!(found(GOOD, &["text = \"Serve XXX% of traffic\"\npostmortem = \"FIXME\""]), [on_kr("KR1"), on_kr("KR1")]);
-        assert!(found("Ship a todo list service for support agents to cut lost tickets", &["text = \"x\""]).is_empty());
+        assert_eq!(
+            found("TODO: write the objective", &["text = \"x\""]),
+            [("o".into(), None)]
+        );
+        assert_eq!(
+            found(GOOD, &["text = \"Cut pages from TBD to 4 per month\""]),
+            [on_kr("KR1")]
+        );
+        assert_eq!(
+            found(
+                GOOD,
+                &["text = \"Serve XXX% of traffic\"\npostmortem = \"FIXME\""]
+            ),
+            [on_kr("KR1"), on_kr("KR1")]
+        );
+        assert!(
+            found(
+                "Ship a todo list service for support agents to cut lost tickets",
+                &["text = \"x\""]
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn every_template_sentence_fires_when_left_unchanged() {
         for sentence in TEMPLATE_TEXTS {
-            let krs = [format!("text = \"x\"\ndone = [\"[ ] {}\"]", sentence.to_uppercase())];
+            let krs = [format!(
+                "text = \"x\"\ndone = [\"[ ] {}\"]",
+                sentence.to_uppercase()
+            )];
             let krs: Vec<&str> = krs.iter().map(String::as_str).collect();
             assert_eq!(found(GOOD, &krs), [on_kr("KR1")], "{sentence}");
         }
@@ -349,10 +400,18 @@ mod tests {
 
     #[test]
     fn the_message_quotes_the_placeholders() {
-        let text = objective("o", GOOD, &["text = \"Reduce <metric> from <baseline> to 2\""]);
+        let text = objective(
+            "o",
+            GOOD,
+            &["text = \"Reduce <metric> from <baseline> to 2\""],
+        );
         let d = diagnostics_with(&config(), "template-placeholder", &[("a.md", &text)]);
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("`<metric>`, `<baseline>`"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("`<metric>`, `<baseline>`"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]

@@ -125,15 +125,24 @@ mod tests {
 
     #[test]
     fn six_objectives_of_one_team_and_quarter_fire_once_on_the_sixth() {
-        let text: String = (1..=7).map(|i| block(&format!("o{i}"), "a", "2026-Q2")).collect();
-        assert_eq!(findings("too-many-objectives", &[("a.md", &text)]), one("o6"));
+        let text: String = (1..=7)
+            .map(|i| block(&format!("o{i}"), "a", "2026-Q2"))
+            .collect();
+        assert_eq!(
+            findings("too-many-objectives", &[("a.md", &text)]),
+            one("o6")
+        );
     }
 
     #[test]
     fn objectives_count_across_files() {
         let a = [block("a1", "a", "2026-Q2"), block("a2", "a", "2026-Q2")].concat();
         let b = block("b1", "a", "2026-Q2");
-        let found = findings_with(&with_max(2), "too-many-objectives", &[("a.md", &a), ("b.md", &b)]);
+        let found = findings_with(
+            &with_max(2),
+            "too-many-objectives",
+            &[("a.md", &a), ("b.md", &b)],
+        );
         assert_eq!(found, one("b1"));
     }
 
@@ -153,7 +162,9 @@ mod tests {
 
     #[test]
     fn exactly_the_limit_passes() {
-        let text: String = (1..=5).map(|i| block(&format!("o{i}"), "a", "2026-Q2")).collect();
+        let text: String = (1..=5)
+            .map(|i| block(&format!("o{i}"), "a", "2026-Q2"))
+            .collect();
         assert!(findings("too-many-objectives", &[("a.md", &text)]).is_empty());
     }
 
@@ -170,7 +181,12 @@ mod tests {
 
     #[test]
     fn other_teams_do_not_add_up() {
-        let text = [block("a", "a", "2026-Q2"), block("b", "b", "2026-Q2"), block("c", "c", "2026-Q2")].concat();
+        let text = [
+            block("a", "a", "2026-Q2"),
+            block("b", "b", "2026-Q2"),
+            block("c", "c", "2026-Q2"),
+        ]
+        .concat();
         assert!(findings_with(&with_max(1), "too-many-objectives", &[("a.md", &text)]).is_empty());
     }
 }

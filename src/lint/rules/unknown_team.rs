@@ -120,7 +120,9 @@ mod tests {
     }
 
     fn block(id: &str, team: &str) -> String {
-        format!("```okr\nid = \"{id}\"\nteam = \"{team}\"\nobjective = \"Ship it to cut toil\"\n[[kr]]\ntext = \"x\"\n```\n")
+        format!(
+            "```okr\nid = \"{id}\"\nteam = \"{team}\"\nobjective = \"Ship it to cut toil\"\n[[kr]]\ntext = \"x\"\n```\n"
+        )
     }
 
     fn one(id: &str) -> Vec<(String, Option<String>)> {
@@ -130,9 +132,16 @@ mod tests {
     #[test]
     fn a_misspelt_team_fires_with_a_suggestion() {
         let text = block("o", "platfrom");
-        assert_eq!(findings_with(&teams(), "unknown-team", &[("a.md", &text)]), one("o"));
+        assert_eq!(
+            findings_with(&teams(), "unknown-team", &[("a.md", &text)]),
+            one("o")
+        );
         let d = diagnostics_with(&teams(), "unknown-team", &[("a.md", &text)]);
-        assert!(d[0].message.contains("did you mean `platform`"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("did you mean `platform`"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]
