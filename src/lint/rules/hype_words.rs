@@ -304,6 +304,8 @@ mod tests {
             "Supercharged CI runners for mobile teams to cut build time",
             "Migrate services seamlessly to Kubernetes to cut hosting cost",
             "Find synergies between the data and ML platforms",
+            "Make the search index incredibly fast for support agents",
+            "Give teams an awesomeness score for their pipelines",
         ] {
             assert!(fires(statement), "{statement}");
         }
@@ -350,6 +352,9 @@ mod tests {
             "Generate SBOMs for every build to meet the audit requirement",
             "Cut the edge latency for mobile clients to reduce checkout drop-off",
             "Adopt first-class support for ARM builds to cut CI cost",
+            "Build a best-effort retry queue for webhooks to cut lost events",
+            "Draw a world map of service dependencies for incident commanders",
+            "Replace magic numbers in the rate limiter to cut misconfigurations",
         ] {
             assert!(!fires(statement), "{statement}");
         }

@@ -654,6 +654,9 @@ mod tests {
             "Build a developer portal for product teams",
             "Improve monitoring for all services",
             "Rate limiting for public APIs",
+            "Upgrade PostgreSQL from 12 to 16 on all clusters",
+            "Transition the payment service to event sourcing",
+            "Enable TLS to all internal endpoints",
         ] {
             assert!(fires(statement), "{statement}");
         }
@@ -679,6 +682,11 @@ mod tests {
             "Rewrite the billing exporter to standardise invoices across regions",
             "Containerize the batch jobs to free up 30 VMs",
             "Move logs to cold storage and cut the storage bill",
+            "Adopt Terraform for all cloud resources so drift is caught in review",
+            "Introduce canary releases with the goal of halving failed deploys",
+            "Automate certificate renewal to avoid expiry outages",
+            "Move secrets into the vault to stop credential leaks",
+            "Equip on-call engineers with runbooks to resolve pages without escalation",
         ] {
             assert!(!fires(statement), "{statement}");
         }
