@@ -57,8 +57,9 @@ pub fn normalize_statement(statement: &str) -> String {
 
 /// The words of a text that carry its meaning, keyed by a comparison form.
 ///
-/// Words are lowercased; words without a letter (`12`, `99.9`) and the
-/// configured stop words are dropped; the comparison form folds simple
+/// Words are lowercased and hyphenated compounds split into their parts;
+/// words without a letter (`12`, `99.9`) and the configured stop words are
+/// dropped; the comparison form folds simple
 /// plurals and the possessive, so `services`, `service` and `service's`
 /// meet. Each key keeps the word as first written, for messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -143,8 +144,15 @@ impl ContentWords {
 /// configured list, [`crate::lint::Lexicon::stop`]).
 pub fn content_words(text: &str, stop: &HashSet<String>) -> ContentWords {
     let mut words = BTreeMap::new();
-    for token in tokens(text) {
-        let word = token.lower();
+    // Compounds count by their parts: "feature-flag" meets "feature flag".
+    let parts = tokens(text).into_iter().flat_map(|token| {
+        token
+            .lower()
+            .split('-')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    for word in parts {
         if !word.chars().any(char::is_alphabetic) || stop.contains(&word) {
             continue;
         }
@@ -641,7 +649,7 @@ mod tests {
         let found = overlaps(&plan, &stop());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].a.objective, found[0].b.objective), (0, 1));
-        assert!(found[0].shared_words.contains(&"feature-flag".to_string()));
+        assert!(found[0].shared_words.contains(&"flag".to_string()));
         assert!(found[0].score >= OVERLAP_THRESHOLD);
     }
 }

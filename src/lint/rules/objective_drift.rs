@@ -40,7 +40,8 @@ index, and small wording changes quietly move the goalposts.
 - Only objectives of the same team in different quarters are compared, each
   without its phase label.
 - Their content words are compared: words without stop words ("the",
-  "for", "all", ...) and numbers, with simple plurals folded. When the shared
+  "for", "all", ...) and numbers, with simple plurals folded and compounds
+  split into their parts. When the shared
   words are at least 60% of all the words of both, the statements are
   nearly the same.
 - Statements that differ only in case, spacing or a closing full stop are

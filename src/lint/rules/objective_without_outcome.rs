@@ -393,7 +393,8 @@ An outcome is found when the statement has any of:
 - "in order to", "so that", "so as to", "with the goal of", "with the aim
   of", or "so" with a clause ("so on-call engineers sleep").
 - A participle of purpose: "enabling", "reducing", "freeing", ... after the
-  first word, or any purpose verb in -ing after a comma (", cutting ...").
+  first word, or any purpose verb in -ing after a comma (", cutting ..."); a
+  verb of reduction after a comma, colon or dash (": halve the bill").
 - "that" or "which" with a purpose verb ("that lets teams ...").
 - "and" with a verb of reduction ("... and cut storage cost").
 - "for" with a comparison ("for faster builds", "for fewer pages").
@@ -459,7 +460,7 @@ pub(crate) fn states_outcome(statement: &str) -> bool {
     let comma_before = |i: usize| {
         i > 0
             && statement[words[i - 1].range.end..words[i].range.start]
-                .contains([',', ';', '—', '–'])
+                .contains([',', ';', ':', '—', '–'])
     };
 
     if OUTCOME_VERBS.contains(&at(0)) {
@@ -489,7 +490,8 @@ pub(crate) fn states_outcome(statement: &str) -> bool {
             }
             _ if i > 0 && PURPOSE_PARTICIPLES.contains(&word) => true,
             _ if comma_before(i) => {
-                participle_stem(word).is_some_and(|stem| is_purpose_verb(&stem))
+                OUTCOME_VERBS.contains(&word)
+                    || participle_stem(word).is_some_and(|stem| is_purpose_verb(&stem))
             }
             _ => false,
         };
@@ -673,6 +675,7 @@ mod tests {
             "Move all databases to managed PostgreSQL so on-call engineers sleep through the night",
             "Move all databases to managed PostgreSQL in order to retire the self-hosted clusters",
             "Consolidate the three log pipelines into one, cutting storage cost by 40%",
+            "Consolidate the three log pipelines into one: halve the storage bill",
             "Roll out a shared deploy tool for product teams, enabling daily releases",
             "Give product teams a self-service deploy tool that lets them ship without tickets",
             "Enable product teams to run their own canary releases",
