@@ -27,6 +27,11 @@ pub const DRIFT_THRESHOLD: f64 = 0.6;
 /// look like the same work.
 pub const OVERLAP_THRESHOLD: f64 = 0.5;
 
+/// The most texts of one quarter a distinctive word may appear in: a word
+/// in more is common whatever the size of the book, which also bounds the
+/// work of pairing texts through the index.
+const MAX_POSTING: usize = 48;
+
 /// Distinctive words two texts must share to look like the same work: one
 /// or two shared words are a topic, not a plan.
 pub const OVERLAP_MIN_SHARED: usize = 3;
@@ -382,7 +387,8 @@ pub struct Overlap {
 /// [`OVERLAP_THRESHOLD`].
 ///
 /// A word is not distinctive when it appears in more than an eighth of the
-/// quarter's texts of that kind (and in more than three): "service" or
+/// quarter's texts of that kind (and in more than three; always when in
+/// more than 48): "service" or
 /// "team" in every objective says nothing about the work. Generic words of
 /// phrasing (verbs of change, units of time, statistics) never are. Key results of two
 /// objectives that already overlap are not reported again. Sorted by `a`,
@@ -445,7 +451,7 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
             *frequency.entry(key).or_default() += 1;
         }
     }
-    let limit = (texts.len() / 8).max(3);
+    let limit = (texts.len() / 8).clamp(3, MAX_POSTING);
     let common: HashSet<&str> = frequency
         .iter()
         .filter(|&(key, &count)| count > limit || GENERIC_WORDS.contains(key))
@@ -462,7 +468,7 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
         }
     }
     let team = |t: usize| &plan.objectives[texts[t].0.objective].team;
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
     for list in postings.values() {
         for (n, &a) in list.iter().enumerate() {
             for &b in &list[n + 1..] {
@@ -472,10 +478,16 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
             }
         }
     }
-    shared
+    let mut pairs: Vec<(usize, usize)> = shared
         .into_iter()
         .filter(|&(_, count)| count >= OVERLAP_MIN_SHARED)
-        .filter_map(|((a, b), _)| {
+        .map(|(pair, _)| pair)
+        .collect();
+    // Sorted, so the output does not depend on hash order.
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
             let score = distinctive[a].dice(&distinctive[b]);
             (score >= OVERLAP_THRESHOLD).then(|| Overlap {
                 a: texts[a].0,
