@@ -7,6 +7,7 @@
 
 pub mod graph;
 pub mod rules;
+pub mod similarity;
 pub mod text;
 pub mod words;
 

@@ -1,0 +1,667 @@
+//! Comparing what objectives and key results say: the normal form of an
+//! objective statement, the content words of a text, series of one objective
+//! over several quarters, wording that drifted between quarters, and work that
+//! two teams plan twice in one quarter.
+//!
+//! The rules `missing-phase-label`, `objective-drift` and
+//! `overlapping-objectives` are built on this module, and the index uses the
+//! same functions to show series and overlaps, so both always agree.
+//!
+//! Nothing here compares every objective with every other: pairs come from
+//! inverted indexes over content words, so a book of thousands of objectives
+//! costs about as much as the pairs that really share words.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::lint::text::tokens;
+use crate::model::Quarter;
+use crate::plan::Plan;
+
+/// Share of content words two statements of one team must share (Jaccard:
+/// shared words over all words of both) to count as the same objective
+/// reworded.
+pub const DRIFT_THRESHOLD: f64 = 0.6;
+
+/// Dice similarity (twice the shared words over the words of both) that two
+/// texts of different teams need, once very common words are set aside, to
+/// look like the same work.
+pub const OVERLAP_THRESHOLD: f64 = 0.5;
+
+/// The most texts of one quarter a distinctive word may appear in: a word
+/// in more is common whatever the size of the book, which also bounds the
+/// work of pairing texts through the index.
+const MAX_POSTING: usize = 48;
+
+/// Distinctive words two texts must share to look like the same work: one
+/// or two shared words are a topic, not a plan.
+pub const OVERLAP_MIN_SHARED: usize = 3;
+
+/// Words that say how a plan is phrased rather than what work it is about:
+/// verbs of change, statistics and units of time, and the usual subjects of
+/// platform work. Two key results that both "cut the median time in
+/// minutes" are not the same work; overlaps ignore these.
+const GENERIC_WORDS: &[&str] = &[
+    "reduce", "cut", "increase", "improve", "lower", "raise", "decrease", "keep", "hold", "make",
+    "median", "average", "mean", "p50", "p90", "p95", "p99", "time", "minute", "hour", "day",
+    "week", "month", "quarter", "year", "percent", "rate", "number", "team", "service", "engineer",
+    "new", "every", "each",
+];
+
+/// The form in which two statements are "the same": lowercase, every run of
+/// whitespace one space, no surrounding space and no closing full stop.
+///
+/// `"Roll out  IPv6 to remove NAT bottlenecks."` and
+/// `"roll out IPv6 to remove NAT bottlenecks"` normalise alike.
+pub fn normalize_statement(statement: &str) -> String {
+    let words: Vec<&str> = statement.split_whitespace().collect();
+    let joined = words.join(" ").to_lowercase();
+    joined
+        .trim_end_matches(|c: char| matches!(c, '.' | '!' | ';' | ':') || c.is_whitespace())
+        .to_string()
+}
+
+/// The words of a text that carry its meaning, keyed by a comparison form.
+///
+/// Words are lowercased and hyphenated compounds split into their parts;
+/// words without a letter (`12`, `99.9`) and the configured stop words are
+/// dropped; the comparison form folds simple
+/// plurals and the possessive, so `services`, `service` and `service's`
+/// meet. Each key keeps the word as first written, for messages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContentWords {
+    /// Comparison form -> the word as first written (lowercase).
+    words: BTreeMap<String, String>,
+}
+
+impl ContentWords {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The comparison forms, in sorted order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.words.contains_key(key)
+    }
+
+    /// The words both texts use, as written in `self`, sorted.
+    pub fn shared_with(&self, other: &ContentWords) -> Vec<String> {
+        let mut shared: Vec<String> = self
+            .words
+            .iter()
+            .filter(|(key, _)| other.words.contains_key(*key))
+            .map(|(_, word)| word.clone())
+            .collect();
+        shared.sort();
+        shared
+    }
+
+    fn shared_count(&self, other: &ContentWords) -> usize {
+        self.words
+            .keys()
+            .filter(|key| other.words.contains_key(*key))
+            .count()
+    }
+
+    /// Shared words over all words of both (0.0 when both are empty).
+    pub fn jaccard(&self, other: &ContentWords) -> f64 {
+        let shared = self.shared_count(other);
+        let union = self.len() + other.len() - shared;
+        if union == 0 {
+            0.0
+        } else {
+            shared as f64 / union as f64
+        }
+    }
+
+    /// Twice the shared words over the words of both (0.0 when both are
+    /// empty). Kinder than Jaccard to texts of different lengths.
+    pub fn dice(&self, other: &ContentWords) -> f64 {
+        let total = self.len() + other.len();
+        if total == 0 {
+            0.0
+        } else {
+            2.0 * self.shared_count(other) as f64 / total as f64
+        }
+    }
+
+    /// The same words without the given keys.
+    fn without(&self, drop: &HashSet<&str>) -> ContentWords {
+        ContentWords {
+            words: self
+                .words
+                .iter()
+                .filter(|(key, _)| !drop.contains(key.as_str()))
+                .map(|(k, w)| (k.clone(), w.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The content words of `text`; `stop` holds lowercase stop words (the
+/// configured list, [`crate::lint::Lexicon::stop`]).
+pub fn content_words(text: &str, stop: &HashSet<String>) -> ContentWords {
+    let mut words = BTreeMap::new();
+    // Compounds count by their parts: "feature-flag" meets "feature flag".
+    let parts = tokens(text).into_iter().flat_map(|token| {
+        token
+            .lower()
+            .split('-')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    for word in parts {
+        if !word.chars().any(char::is_alphabetic) || stop.contains(&word) {
+            continue;
+        }
+        let key = comparison_form(&word);
+        if stop.contains(&key) {
+            continue;
+        }
+        words.entry(key).or_insert(word);
+    }
+    ContentWords { words }
+}
+
+/// Folds the possessive and simple plurals: `teams` -> `team`,
+/// `dependencies` -> `dependency`. Words ending in `ss`, `us` or `is`
+/// (`access`, `status`, `analysis`) keep their `s`.
+fn comparison_form(word: &str) -> String {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if word.chars().count() > 4
+        && let Some(stem) = word.strip_suffix("ies")
+    {
+        return format!("{stem}y");
+    }
+    if word.chars().count() > 3
+        && word.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+    {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+/// Pairs `(i, j, jaccard)` with `i < j` of word sets whose Jaccard
+/// similarity is at least `threshold` (which must be above 0), in order.
+///
+/// Prefix filtering: with the words of every set ordered rarest first, two
+/// sets that reach the threshold must share a word among the first
+/// `|x| - ceil(threshold * |x|) + 1` words of each, so only those prefixes
+/// are indexed and common words rarely produce candidates.
+pub fn similar_pairs(sets: &[&ContentWords], threshold: f64) -> Vec<(usize, usize, f64)> {
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for set in sets {
+        for key in set.keys() {
+            *frequency.entry(key).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut pairs = Vec::new();
+    for (j, set) in sets.iter().enumerate() {
+        let mut ordered: Vec<&str> = set.keys().collect();
+        ordered.sort_by_key(|key| (frequency[key], *key));
+        let needed = (threshold * ordered.len() as f64 - 1e-9).ceil() as usize;
+        let prefix = &ordered[..(ordered.len() + 1).saturating_sub(needed.max(1))];
+        let mut candidates = BTreeSet::new();
+        for key in prefix {
+            if let Some(earlier) = index.get(key) {
+                candidates.extend(earlier.iter().copied());
+            }
+        }
+        for i in candidates {
+            let score = sets[i].jaccard(set);
+            if score >= threshold {
+                pairs.push((i, j, score));
+            }
+        }
+        for key in prefix {
+            index.entry(key).or_default().push(j);
+        }
+    }
+    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    pairs
+}
+
+/// One objective of one team carried over two or more quarters with the
+/// same statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    pub team: String,
+    /// The shared statement in [`normalize_statement`] form.
+    pub statement: String,
+    /// Indices into the plan's objectives, by quarter, then book order.
+    pub objectives: Vec<usize>,
+}
+
+impl Series {
+    /// The distinct quarters of the series, in order.
+    pub fn quarters(&self, plan: &Plan) -> Vec<Quarter> {
+        let quarters: BTreeSet<Quarter> = self
+            .objectives
+            .iter()
+            .map(|&o| plan.objectives[o].quarter)
+            .collect();
+        quarters.into_iter().collect()
+    }
+}
+
+/// Every objective statement that one team uses, unchanged but for case and
+/// spacing, in two or more quarters; in order of their first block.
+pub fn series(plan: &Plan) -> Vec<Series> {
+    let mut groups: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
+    for (index, objective) in plan.objectives.iter().enumerate() {
+        groups
+            .entry((&objective.team, normalize_statement(&objective.statement)))
+            .or_default()
+            .push(index);
+    }
+    let mut all: Vec<Series> = groups
+        .into_iter()
+        .filter_map(|((team, statement), mut objectives)| {
+            let first_quarter = plan.objectives[objectives[0]].quarter;
+            if objectives
+                .iter()
+                .all(|&o| plan.objectives[o].quarter == first_quarter)
+            {
+                return None;
+            }
+            objectives.sort_by_key(|&o| (plan.objectives[o].quarter, o));
+            Some(Series {
+                team: team.to_string(),
+                statement,
+                objectives,
+            })
+        })
+        .collect();
+    all.sort_by_key(|s| s.objectives.iter().copied().min());
+    all
+}
+
+/// A team's objective reworded from one quarter to a later one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drift {
+    /// The objective of the earlier quarter (index into the plan).
+    pub earlier: usize,
+    /// The reworded objective of the later quarter.
+    pub later: usize,
+    /// Jaccard similarity of their content words.
+    pub score: f64,
+}
+
+/// Objectives whose statement is nearly, but not exactly, the statement of
+/// an objective of the same team in an earlier quarter
+/// ([`DRIFT_THRESHOLD`] of content words shared).
+///
+/// At most one drift per later objective: the closest earlier statement
+/// (then the latest quarter). An objective whose exact statement already
+/// appeared in an earlier quarter keeps an established wording and has no
+/// drift. In order of the later objective.
+pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
+    let mut by_team: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, objective) in plan.objectives.iter().enumerate() {
+        by_team.entry(&objective.team).or_default().push(index);
+    }
+    let mut found = Vec::new();
+    for members in by_team.values() {
+        let normal: Vec<String> = members
+            .iter()
+            .map(|&o| normalize_statement(&plan.objectives[o].statement))
+            .collect();
+        let words: Vec<ContentWords> = members
+            .iter()
+            .map(|&o| content_words(&plan.objectives[o].statement, stop))
+            .collect();
+        let quarter = |m: usize| plan.objectives[members[m]].quarter;
+        // An exact statement seen in an earlier quarter settles the wording.
+        let mut first_quarter: HashMap<&str, Quarter> = HashMap::new();
+        for (m, statement) in normal.iter().enumerate() {
+            let q = first_quarter
+                .entry(statement.as_str())
+                .or_insert(quarter(m));
+            *q = (*q).min(quarter(m));
+        }
+        let refs: Vec<&ContentWords> = words.iter().collect();
+        let mut best: BTreeMap<usize, (f64, Quarter, usize)> = BTreeMap::new();
+        for (a, b, score) in similar_pairs(&refs, DRIFT_THRESHOLD) {
+            if quarter(a) == quarter(b) || normal[a] == normal[b] {
+                continue;
+            }
+            let (earlier, later) = if quarter(a) < quarter(b) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if first_quarter[normal[later].as_str()] < quarter(later) {
+                continue;
+            }
+            let candidate = (score, quarter(earlier), members[earlier]);
+            let entry = best.entry(members[later]).or_insert(candidate);
+            if candidate > *entry {
+                *entry = candidate;
+            }
+        }
+        found.extend(best.into_iter().map(|(later, (score, _, earlier))| Drift {
+            earlier,
+            later,
+            score,
+        }));
+    }
+    found.sort_by_key(|d| d.later);
+    found
+}
+
+/// An objective, or one key result of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Item {
+    pub objective: usize,
+    pub kr: Option<usize>,
+}
+
+/// Two objectives, or two key results, of different teams in one quarter
+/// that look like the same work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlap {
+    /// The first in book order.
+    pub a: Item,
+    pub b: Item,
+    /// The distinctive words both use, as written in `a`, sorted.
+    pub shared_words: Vec<String>,
+    /// Dice similarity of their distinctive words, 0.0..=1.0.
+    pub score: f64,
+}
+
+/// Every pair of objectives, and every pair of key results, of different
+/// teams in the same quarter whose distinctive content words overlap: at
+/// least [`OVERLAP_MIN_SHARED`] shared and a Dice similarity of at least
+/// [`OVERLAP_THRESHOLD`].
+///
+/// A word is not distinctive when it appears in more than an eighth of the
+/// quarter's texts of that kind (and in more than three; always when in
+/// more than 48): "service" or
+/// "team" in every objective says nothing about the work. Generic words of
+/// phrasing (verbs of change, units of time, statistics) never are. Key results of two
+/// objectives that already overlap are not reported again. Sorted by `a`,
+/// then `b`.
+pub fn overlaps(plan: &Plan, stop: &HashSet<String>) -> Vec<Overlap> {
+    let mut quarters: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
+    for (index, objective) in plan.objectives.iter().enumerate() {
+        quarters.entry(objective.quarter).or_default().push(index);
+    }
+    let mut found = Vec::new();
+    for objectives in quarters.values() {
+        let statements: Vec<(Item, &str)> = objectives
+            .iter()
+            .map(|&o| {
+                let item = Item {
+                    objective: o,
+                    kr: None,
+                };
+                (item, plan.objectives[o].statement.as_str())
+            })
+            .collect();
+        let objective_overlaps = overlapping_texts(plan, &statements, stop);
+        let paired: HashSet<(usize, usize)> = objective_overlaps
+            .iter()
+            .map(|o| (o.a.objective, o.b.objective))
+            .collect();
+        let krs: Vec<(Item, &str)> = objectives
+            .iter()
+            .flat_map(|&o| {
+                plan.objectives[o]
+                    .krs
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, kr)| {
+                        let item = Item {
+                            objective: o,
+                            kr: Some(k),
+                        };
+                        (item, kr.text.value.as_str())
+                    })
+            })
+            .collect();
+        found.extend(objective_overlaps);
+        found.extend(
+            overlapping_texts(plan, &krs, stop)
+                .into_iter()
+                .filter(|o| !paired.contains(&(o.a.objective, o.b.objective))),
+        );
+    }
+    found.sort_by_key(|o| (o.a, o.b));
+    found
+}
+
+/// The overlapping pairs among texts of one kind in one quarter.
+fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>) -> Vec<Overlap> {
+    let words: Vec<ContentWords> = texts.iter().map(|(_, t)| content_words(t, stop)).collect();
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for set in &words {
+        for key in set.keys() {
+            *frequency.entry(key).or_default() += 1;
+        }
+    }
+    let limit = (texts.len() / 8).clamp(3, MAX_POSTING);
+    let common: HashSet<&str> = frequency
+        .iter()
+        .filter(|&(key, &count)| count > limit || GENERIC_WORDS.contains(key))
+        .map(|(&key, _)| key)
+        .collect();
+    let distinctive: Vec<ContentWords> = words.iter().map(|w| w.without(&common)).collect();
+
+    // Inverted index over distinctive words: each posting list holds at
+    // most `limit` texts, so counting shared words stays near linear.
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (t, set) in distinctive.iter().enumerate() {
+        for key in set.keys() {
+            postings.entry(key).or_default().push(t);
+        }
+    }
+    let team = |t: usize| &plan.objectives[texts[t].0.objective].team;
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in postings.values() {
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                if team(a) != team(b) {
+                    *shared.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, count)| count >= OVERLAP_MIN_SHARED)
+        .map(|(pair, _)| pair)
+        .collect();
+    // Sorted, so the output does not depend on hash order.
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let score = distinctive[a].dice(&distinctive[b]);
+            (score >= OVERLAP_THRESHOLD).then(|| Overlap {
+                a: texts[a].0,
+                b: texts[b].0,
+                shared_words: distinctive[a].shared_with(&distinctive[b]),
+                score,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::lint::words::STOP_WORDS;
+
+    fn stop() -> HashSet<String> {
+        STOP_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn plan(blocks: &[(&str, &str, &str)]) -> Plan {
+        let mut text = String::new();
+        for (team, quarter, objective) in blocks {
+            text.push_str(&format!(
+                "```okr\nteam = \"{team}\"\nquarter = \"{quarter}\"\nobjective = \"{objective}\"\n[[kr]]\ntext = \"Ship it\"\n```\n\n"
+            ));
+        }
+        Plan::from_chapter("a.md", &text, &Config::default())
+    }
+
+    #[test]
+    fn normal_form_ignores_case_spacing_and_a_closing_stop() {
+        assert_eq!(
+            normalize_statement("  Roll out  IPv6\tto remove NAT bottlenecks. "),
+            "roll out ipv6 to remove nat bottlenecks"
+        );
+        assert_ne!(
+            normalize_statement("Cut cost by half"),
+            normalize_statement("Cut costs by half")
+        );
+    }
+
+    #[test]
+    fn content_words_drop_stop_words_numbers_and_fold_plurals() {
+        let words = content_words(
+            "Migrate all 48 Services to the team's new clusters",
+            &stop(),
+        );
+        let keys: Vec<&str> = words.keys().collect();
+        assert_eq!(keys, ["cluster", "migrate", "new", "service", "team"]);
+        let other = content_words("one service per cluster", &stop());
+        assert_eq!(words.shared_with(&other), ["clusters", "services"]);
+        assert_eq!(comparison_form("access"), "access");
+        assert_eq!(comparison_form("dependencies"), "dependency");
+        assert_eq!(comparison_form("status"), "status");
+    }
+
+    #[test]
+    fn similar_pairs_agree_with_checking_every_pair() {
+        let texts = [
+            "roll out ipv6 internal services remove nat bottlenecks",
+            "roll out ipv6 across internal services remove nat bottlenecks",
+            "replace blob store object storage cut storage incidents",
+            "replace blob store object storage cut incidents",
+            "define slos customer-facing services",
+            "roll out tracing customer-facing services",
+            "services",
+            "",
+        ];
+        let sets: Vec<ContentWords> = texts.iter().map(|t| content_words(t, &stop())).collect();
+        let refs: Vec<&ContentWords> = sets.iter().collect();
+        for threshold in [0.3, 0.5, 0.6, 0.9] {
+            let mut expected = Vec::new();
+            for i in 0..sets.len() {
+                for j in i + 1..sets.len() {
+                    let score = sets[i].jaccard(&sets[j]);
+                    if score >= threshold {
+                        expected.push((i, j, score));
+                    }
+                }
+            }
+            assert_eq!(
+                similar_pairs(&refs, threshold),
+                expected,
+                "threshold {threshold}"
+            );
+        }
+    }
+
+    #[test]
+    fn series_group_one_team_statement_over_quarters() {
+        let plan = plan(&[
+            ("net", "2026-Q1", "Roll out IPv6 to remove NAT (Pilot)"),
+            ("net", "2026-Q2", "roll out  IPv6 to remove NAT (Rollout)"),
+            ("other", "2026-Q2", "Roll out IPv6 to remove NAT"),
+            ("net", "2026-Q2", "Cut cost"),
+            ("net", "2026-Q2", "Cut cost"),
+        ]);
+        let all = series(&plan);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].team, "net");
+        assert_eq!(all[0].objectives, [0, 1]);
+        assert_eq!(all[0].quarters(&plan).len(), 2);
+    }
+
+    #[test]
+    fn drift_is_reported_once_on_the_later_reworded_block() {
+        let plan = plan(&[
+            (
+                "net",
+                "2026-Q4",
+                "Roll out IPv6 across internal services to remove NAT bottlenecks",
+            ),
+            (
+                "net",
+                "2026-Q3",
+                "Roll out IPv6 for all internal services to remove NAT bottlenecks",
+            ),
+            (
+                "net",
+                "2027-Q1",
+                "Roll out IPv6 across internal services to remove NAT bottlenecks",
+            ),
+            (
+                "net",
+                "2027-Q1",
+                "Cut the cloud bill for data teams to fund the GPU cluster",
+            ),
+            (
+                "edge",
+                "2027-Q1",
+                "Roll out IPv6 to all internal services to remove NAT bottlenecks",
+            ),
+        ]);
+        let found = drifts(&plan, &stop());
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].earlier, found[0].later), (1, 0));
+        assert!((found[0].score - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn overlaps_pair_teams_on_distinctive_words_only() {
+        let plan = plan(&[
+            (
+                "a",
+                "2026-Q2",
+                "Build a feature-flag service for product teams to decouple deploys from releases",
+            ),
+            (
+                "b",
+                "2026-Q2",
+                "Launch a feature-flag service for mobile teams to decouple releases from deploys",
+            ),
+            (
+                "c",
+                "2026-Q2",
+                "Define SLOs for customer-facing services to make trade-offs explicit",
+            ),
+            (
+                "d",
+                "2026-Q2",
+                "Trace customer-facing services to find faulty services",
+            ),
+            (
+                "a",
+                "2026-Q3",
+                "Launch a feature-flag service for mobile teams to decouple releases from deploys",
+            ),
+        ]);
+        let found = overlaps(&plan, &stop());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].a.objective, found[0].b.objective), (0, 1));
+        assert!(found[0].shared_words.contains(&"flag".to_string()));
+        assert!(found[0].score >= OVERLAP_THRESHOLD);
+    }
+}
