@@ -12,39 +12,10 @@ use crate::model::{Location, Objective};
 
 pub struct TemplatePlaceholder;
 
-/// The objective `mdbook-okr new` writes: [what] + [for whom] + [outcome].
-pub const TEMPLATE_OBJECTIVE: &str = "Build <what> for <whom> to <outcome it is for>";
-
-/// The impact key result `mdbook-okr new` writes: a measure from a
-/// baseline to a target.
-pub const TEMPLATE_IMPACT_KR: &str = "Reduce <metric> from <baseline> to <target>";
-
-/// The delivery key result `mdbook-okr new` writes; its Definition of Done
-/// is [`TEMPLATE_DONE_ITEMS`].
-pub const TEMPLATE_DELIVERY_KR: &str = "Launch <deliverable> for <whom> to <outcome>";
-
-/// The Definition of Done items `mdbook-okr new` writes under the delivery
-/// key result.
-pub const TEMPLATE_DONE_ITEMS: &[&str] = &[
-    "Describe the first checkable result that shows this key result is done",
-    "Name who approves the result, or the number that proves it",
-];
-
-/// The stretch key result `mdbook-okr new` writes.
-pub const TEMPLATE_STRETCH_KR: &str =
-    "Reach <ambitious target> for <metric>; 0.6 to 0.7 of it counts as success";
-
-/// Every sentence `mdbook-okr new` writes. A string of a block equal to one
-/// of them (ignoring case, spacing and a closing full stop) was never
-/// filled in.
-pub const TEMPLATE_TEXTS: &[&str] = &[
-    TEMPLATE_OBJECTIVE,
-    TEMPLATE_IMPACT_KR,
-    TEMPLATE_DELIVERY_KR,
-    TEMPLATE_DONE_ITEMS[0],
-    TEMPLATE_DONE_ITEMS[1],
-    TEMPLATE_STRETCH_KR,
-];
+/// Every sentence `mdbook-okr new` writes, from the template itself. A
+/// string of a block equal to one of them (ignoring case, spacing and a
+/// closing full stop) was never filled in.
+pub use crate::cycle::template::SENTENCES as TEMPLATE_TEXTS;
 
 /// Markers people leave for "fill this in later", matched as whole words
 /// and written in capitals (a lowercase "todo list" is a real thing).
@@ -379,7 +350,7 @@ mod tests {
             let krs: Vec<&str> = krs.iter().map(String::as_str).collect();
             assert_eq!(found(GOOD, &krs), [on_kr("KR1")], "{sentence}");
         }
-        let done = format!("text = \"x\"\ndone = [\"[ ] {}.\"]", TEMPLATE_DONE_ITEMS[0]);
+        let done = format!("text = \"x\"\ndone = [\"[ ] {}.\"]", crate::cycle::template::DONE_ITEMS[0]);
         assert_eq!(found(GOOD, &[done.as_str()]), [on_kr("KR1")]);
     }
 
