@@ -491,7 +491,7 @@ fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut open: Option<(char, usize, usize)> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let content = line.trim_start_matches(|c: char| c == ' ' || c == '\t' || c == '>');
+        let content = line.trim_start_matches([' ', '\t', '>']);
         let fence_char = content.chars().next().filter(|c| *c == '`' || *c == '~');
         let fence_len = fence_char.map_or(0, |c| content.chars().take_while(|x| *x == c).count());
         match (open, fence_char) {
