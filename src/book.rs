@@ -1,8 +1,9 @@
 //! Reading a book from disk for `check` and the other commands, without
 //! mdBook: `book.toml`, `SUMMARY.md`, and the chapters in book order.
 
+use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 use mdbook_summary::{Link, SummaryItem};
@@ -23,6 +24,8 @@ pub struct LoadedPlan {
     pub root: Option<PathBuf>,
     pub config: Config,
     pub plan: Plan,
+    /// Where each of `plan.files` is on disk, index for index.
+    pub disk_paths: Vec<PathBuf>,
     pub read_errors: Vec<ReadError>,
 }
 
@@ -116,45 +119,443 @@ pub fn load_book(root: &Path) -> Result<LoadedPlan> {
     let config = read_config(root)?;
     let src = source_dir(root, &table)?;
     let src_rel = src.strip_prefix(root).unwrap_or(&src).to_path_buf();
-    let mut builder = PlanBuilder::new(&config);
-    let mut read_errors = Vec::new();
+    let mut sources = Sources::new(Some(root));
     for chapter in chapter_paths(&src)? {
-        let shown = src_rel.join(&chapter).to_string_lossy().replace('\\', "/");
-        match read_chapter(&src.join(&chapter), &shown) {
-            Ok(text) => {
-                builder.add_file(shown, Some(chapter), text);
-            }
-            Err(e) => read_errors.push(e),
-        }
+        let shown = slashes(&src_rel.join(&chapter));
+        sources.add_chapter(&src.join(&chapter), shown, Some(chapter));
     }
-    let plan = builder.finish();
-    Ok(LoadedPlan {
-        root: Some(root.to_path_buf()),
-        config,
-        plan,
-        read_errors,
-    })
+    Ok(sources.finish(Some(root.to_path_buf()), config))
 }
 
 /// Reads loose Markdown files with the default configuration.
 pub fn load_files(paths: &[PathBuf]) -> LoadedPlan {
-    let config = Config::default();
-    let mut builder = PlanBuilder::new(&config);
-    let mut read_errors = Vec::new();
+    let mut sources = Sources::new(None);
     for path in paths {
-        let shown = path.to_string_lossy().replace('\\', "/");
-        match read_chapter(path, &shown) {
-            Ok(text) => {
-                builder.add_file(shown, Some(path.clone()), text);
-            }
-            Err(e) => read_errors.push(e),
+        sources.add_chapter(path, slashes(path), Some(path.clone()));
+    }
+    sources.finish(None, Config::default())
+}
+
+fn slashes(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The files of a book in book order: each chapter, followed by the files
+/// it includes that no earlier chapter included.
+///
+/// `{{#include path}}` is resolved the way mdBook's `links` preprocessor
+/// does before this preprocessor runs, so `check` sees the blocks the build
+/// sees; but an included file is checked as a file of its own, so every
+/// position names the file (and line) where a block is written. Limits,
+/// documented in the user guide:
+/// - a context block of the including chapter does not carry into the
+///   included file (give the included file its own context block);
+/// - a file included several times, or included and also a chapter, is
+///   checked once (the union of the lines included);
+/// - includes inside a fenced code block are not followed (their text is
+///   code in the build, not OKR blocks); an include *inside* an `okr` block
+///   body is not expanded by `check`;
+/// - `{{#rustdoc_include}}` and `{{#playground}}` are not followed: they
+///   bring in code, not Markdown.
+struct Sources {
+    root: Option<PathBuf>,
+    /// In book order.
+    files: Vec<PendingFile>,
+    /// Lexically normalised path -> index into `files`.
+    seen: HashMap<PathBuf, usize>,
+    read_errors: Vec<ReadError>,
+}
+
+struct PendingFile {
+    disk_path: PathBuf,
+    shown: String,
+    chapter_path: Option<PathBuf>,
+    text: String,
+    /// For an included file: which lines (0-based) some include takes.
+    /// `None` means the whole file (a chapter).
+    kept_lines: Option<Vec<bool>>,
+}
+
+/// mdBook stops following includes this deep (a cycle, most likely).
+const MAX_INCLUDE_DEPTH: usize = 10;
+
+impl Sources {
+    fn new(root: Option<&Path>) -> Self {
+        Sources {
+            root: root.map(Path::to_path_buf),
+            files: Vec::new(),
+            seen: HashMap::new(),
+            read_errors: Vec::new(),
         }
     }
-    let plan = builder.finish();
-    LoadedPlan {
-        root: None,
-        config,
-        plan,
-        read_errors,
+
+    fn add_chapter(&mut self, path: &Path, shown: String, chapter_path: Option<PathBuf>) {
+        let key = normalise(path);
+        if let Some(&index) = self.seen.get(&key) {
+            // Included by an earlier chapter: the chapter shows all of it.
+            self.files[index].kept_lines = None;
+            return;
+        }
+        match read_chapter(path, &shown) {
+            Ok(text) => {
+                self.seen.insert(key, self.files.len());
+                self.files.push(PendingFile {
+                    disk_path: path.to_path_buf(),
+                    shown: shown.clone(),
+                    chapter_path,
+                    text: text.clone(),
+                    kept_lines: None,
+                });
+                self.follow_includes(path, &shown, &text, 0);
+            }
+            Err(e) => self.read_errors.push(e),
+        }
+    }
+
+    fn follow_includes(&mut self, path: &Path, shown: &str, text: &str, depth: usize) {
+        let base = path.parent().unwrap_or(Path::new(""));
+        for include in find_includes(text) {
+            let target = normalise(&base.join(&include.path));
+            if depth >= MAX_INCLUDE_DEPTH {
+                self.read_errors.push(ReadError {
+                    path: shown.to_string(),
+                    message: format!(
+                        "includes nest more than {MAX_INCLUDE_DEPTH} deep at `{}`; is there a cycle?",
+                        include.path
+                    ),
+                });
+                return;
+            }
+            let index = match self.seen.get(&target) {
+                Some(&index) => index,
+                None => {
+                    let target_shown = self.shown(&target);
+                    let text = match read_chapter(&target, &target_shown) {
+                        Ok(text) => text,
+                        Err(e) => {
+                            self.read_errors.push(ReadError {
+                                path: e.path,
+                                message: format!("{} (included from {shown})", e.message),
+                            });
+                            continue;
+                        }
+                    };
+                    let lines = text.split_inclusive('\n').count();
+                    self.seen.insert(target.clone(), self.files.len());
+                    self.files.push(PendingFile {
+                        disk_path: target.clone(),
+                        shown: target_shown,
+                        chapter_path: None,
+                        text,
+                        kept_lines: Some(vec![false; lines]),
+                    });
+                    self.files.len() - 1
+                }
+            };
+            let file = &mut self.files[index];
+            let Some(kept) = file.kept_lines.as_mut() else {
+                // A chapter, or wholly included already: nothing new.
+                continue;
+            };
+            let taken = included_lines(&file.text, &include.selection);
+            let mut newly_kept = false;
+            for line in taken {
+                if let Some(slot) = kept.get_mut(line) {
+                    newly_kept |= !*slot;
+                    *slot = true;
+                }
+            }
+            if newly_kept {
+                // Nested includes are followed in what is included, as
+                // mdBook does; only newly taken lines can add new ones.
+                let included_text = file.visible_text();
+                let target_shown = file.shown.clone();
+                self.follow_includes(&target, &target_shown, &included_text, depth + 1);
+            }
+        }
+    }
+
+    /// The path shown for an included file: relative to the book's root
+    /// when inside it, like chapters.
+    fn shown(&self, path: &Path) -> String {
+        let relative = self
+            .root
+            .as_deref()
+            .map(normalise)
+            .and_then(|root| path.strip_prefix(root).ok().map(Path::to_path_buf));
+        slashes(&relative.unwrap_or_else(|| path.to_path_buf()))
+    }
+
+    fn finish(self, root: Option<PathBuf>, config: Config) -> LoadedPlan {
+        let mut builder = PlanBuilder::new(&config);
+        let mut disk_paths = Vec::with_capacity(self.files.len());
+        for file in self.files {
+            let text = file.visible_text();
+            builder.add_file(file.shown, file.chapter_path, text);
+            disk_paths.push(file.disk_path);
+        }
+        let plan = builder.finish();
+        LoadedPlan {
+            root,
+            config,
+            plan,
+            disk_paths,
+            read_errors: self.read_errors,
+        }
+    }
+}
+
+impl PendingFile {
+    /// The text as checked: lines no include takes are emptied (their line
+    /// breaks stay), so line numbers still match the file on disk.
+    fn visible_text(&self) -> String {
+        let Some(kept) = &self.kept_lines else {
+            return self.text.clone();
+        };
+        let mut out = String::with_capacity(self.text.len());
+        for (line, keep) in self.text.split_inclusive('\n').zip(kept) {
+            if *keep {
+                out.push_str(line);
+            } else if line.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Removes `.` and folds `..` without touching the disk, so one file
+/// reached by two spellings is one file, and symlinks are left alone.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// One `{{#include ...}}` directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Include {
+    path: String,
+    selection: Selection,
+}
+
+/// Which lines an include takes, as mdBook reads `path:from:to` and
+/// `path:anchor`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Selection {
+    /// 0-based, end exclusive; `None` is unbounded.
+    Lines(Option<usize>, Option<usize>),
+    Anchor(String),
+}
+
+/// The include directives of a text, outside fenced code blocks, the way
+/// mdBook's `links` preprocessor finds them: `{{#include path}}` with
+/// optional spaces, and `\{{#include ...}}` escaped (not an include).
+fn find_includes(text: &str) -> Vec<Include> {
+    let fenced = fenced_ranges(text);
+    let mut includes = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = text[at..].find("{{") {
+        let start = at + found;
+        if start > 0 && bytes[start - 1] == b'\\' {
+            // Escaped: mdBook's pattern runs to the last `}}` of the line.
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            at = text[start..line_end]
+                .rfind("}}")
+                .map_or(start + 2, |i| start + i + 2);
+            continue;
+        }
+        match parse_directive(&text[start..]) {
+            Some((len, include)) => {
+                if !fenced.iter().any(|r| r.contains(&start)) {
+                    includes.extend(include);
+                }
+                at = start + len;
+            }
+            None => at = start + 2,
+        }
+    }
+    includes
+}
+
+/// Parses `{{ #type args}}` at the start of `text`: its length, and the
+/// include when the type is `include`.
+fn parse_directive(text: &str) -> Option<(usize, Option<Include>)> {
+    let rest = text.strip_prefix("{{")?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix('#')?;
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    if name_len == 0 {
+        return None;
+    }
+    let (name, rest) = rest.split_at(name_len);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let close = rest.find('}')?;
+    if !rest[close..].starts_with("}}") || rest[..close].trim().is_empty() {
+        return None;
+    }
+    let len = text.len() - rest.len() + close + 2;
+    let include = (name == "include")
+        .then(|| rest[..close].split_whitespace().next())
+        .flatten()
+        .map(parse_include_target);
+    Some((len, include))
+}
+
+/// `path`, `path:5`, `path:5:10`, `path::10`, `path:5:`, `path:anchor`.
+fn parse_include_target(target: &str) -> Include {
+    let (path, selector) = target.split_once(':').unwrap_or((target, ""));
+    let mut parts = selector.splitn(3, ':');
+    let first = parts.next().unwrap_or("");
+    let second = parts.next();
+    let selection = match (first.parse::<usize>(), first.is_empty()) {
+        (Ok(start), _) => {
+            let start = start.saturating_sub(1);
+            match second.map(str::parse::<usize>) {
+                None => Selection::Lines(Some(start), Some(start + 1)),
+                Some(Ok(end)) => Selection::Lines(Some(start), Some(end)),
+                Some(Err(_)) => Selection::Lines(Some(start), None),
+            }
+        }
+        (Err(_), true) => match second.map(str::parse::<usize>) {
+            Some(Ok(end)) => Selection::Lines(None, Some(end)),
+            _ => Selection::Lines(None, None),
+        },
+        (Err(_), false) => Selection::Anchor(first.to_string()),
+    };
+    Include {
+        path: path.to_string(),
+        selection,
+    }
+}
+
+/// The 0-based lines of `text` an include takes.
+fn included_lines(text: &str, selection: &Selection) -> Vec<usize> {
+    let count = text.lines().count();
+    match selection {
+        Selection::Lines(start, end) => {
+            let start = start.unwrap_or(0);
+            let end = end.unwrap_or(count).min(count);
+            (start..end).collect()
+        }
+        Selection::Anchor(anchor) => {
+            let mut lines = Vec::new();
+            let mut inside = false;
+            for (index, line) in text.lines().enumerate() {
+                if inside {
+                    match anchor_name(line, "ANCHOR_END:") {
+                        Some(name) if name == anchor => break,
+                        Some(_) => {}
+                        None if anchor_name(line, "ANCHOR:").is_none() => lines.push(index),
+                        None => {}
+                    }
+                } else if anchor_name(line, "ANCHOR:") == Some(anchor.as_str()) {
+                    inside = true;
+                }
+            }
+            lines
+        }
+    }
+}
+
+/// The name after an `ANCHOR:` or `ANCHOR_END:` marker anywhere in a line.
+fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
+    let after = &line[line.find(marker)? + marker.len()..];
+    let after = after.trim_start();
+    let len = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(after.len());
+    (len > 0).then(|| &after[..len])
+}
+
+/// Byte ranges of fenced code blocks (```` ``` ```` or `~~~`, after any
+/// indentation and block-quote markers). A line-based approximation of
+/// CommonMark, good enough to leave includes of example code alone.
+fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(char, usize, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_start_matches([' ', '\t', '>']);
+        let fence_char = content.chars().next().filter(|c| *c == '`' || *c == '~');
+        let fence_len = fence_char.map_or(0, |c| content.chars().take_while(|x| *x == c).count());
+        match (open, fence_char) {
+            (None, Some(c)) if fence_len >= 3 => open = Some((c, fence_len, offset)),
+            (Some((c, len, start)), Some(close))
+                if close == c && fence_len >= len && content[fence_len..].trim().is_empty() =>
+            {
+                ranges.push(start..offset + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some((_, _, start)) = open {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn include(path: &str, selection: Selection) -> Include {
+        Include {
+            path: path.into(),
+            selection,
+        }
+    }
+
+    #[test]
+    fn finds_includes_like_mdbook() {
+        let text = "a {{#include one.md}} b\n\\{{#include escaped.md}}\n{{ #include  two.md:3:5 }}\n\
+            {{#include three.md:goals}}\n{{#title T}}{{#include}}\n```md\n{{#include code.md}}\n```\n";
+        assert_eq!(
+            find_includes(text),
+            [
+                include("one.md", Selection::Lines(None, None)),
+                include("two.md", Selection::Lines(Some(2), Some(5))),
+                include("three.md", Selection::Anchor("goals".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_ranges_and_anchors_take_mdbooks_lines() {
+        let text = "l1\nl2\n// ANCHOR: goals\nl4\n// ANCHOR: other\nl6\n// ANCHOR_END: goals\nl8\n";
+        let lines = |target: &str| included_lines(text, &parse_include_target(target).selection);
+        assert_eq!(lines("f.md:2"), [1]);
+        assert_eq!(lines("f.md:2:3"), [1, 2]);
+        assert_eq!(lines("f.md::2"), [0, 1]);
+        assert_eq!(lines("f.md:7:"), [6, 7]);
+        assert_eq!(lines("f.md"), (0..8).collect::<Vec<_>>());
+        assert_eq!(lines("f.md:goals"), [3, 5]);
+        assert!(lines("f.md:missing").is_empty());
+    }
+
+    #[test]
+    fn lexical_normalisation_folds_dots() {
+        assert_eq!(
+            normalise(Path::new("a/./b/../c.md")),
+            PathBuf::from("a/c.md")
+        );
+        assert_eq!(normalise(Path::new("../x.md")), PathBuf::from("../x.md"));
     }
 }

@@ -1,15 +1,19 @@
 //! `mdbook-okr check [PATH ...]`
 
+mod changed_since;
+
+use std::fs::OpenOptions;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::book::{self, LoadedPlan};
 use crate::diagnostic::Severity;
 use crate::lint;
-use crate::output;
+use crate::output::{self, Paths};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -21,13 +25,26 @@ pub struct CheckArgs {
     /// Make warnings fail the check too (`--deny warnings`)
     #[arg(long, value_enum)]
     deny: Option<Deny>,
+    /// Report only findings in OKR blocks that changed since this git
+    /// revision (a branch, tag or commit)
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// rustc-style, with the source lines
     Human,
+    /// The JSON document of the spec
     Json,
+    /// One line per finding: `file:line:col: severity[rule]: message`
     Short,
+    /// GitHub Actions annotations (and a job summary table)
+    Github,
+    /// SARIF 2.1.0 for GitHub code scanning
+    Sarif,
+    /// GitLab Code Quality report
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -37,12 +54,43 @@ enum Deny {
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let loaded = load(&args.paths)?;
-    let diagnostics = lint::run(&loaded.plan, &loaded.config);
+    let mut diagnostics = lint::run(&loaded.plan, &loaded.config);
+    if let Some(rev) = &args.changed_since {
+        diagnostics = changed_since::filter(&loaded, diagnostics, rev)?;
+    }
+    let cwd = std::env::current_dir().ok();
+    let paths = Paths::new(loaded.root.as_deref(), cwd.as_deref());
+    let plan = &loaded.plan;
     let text = match args.format {
-        Format::Json => output::json::write(&loaded.plan, &diagnostics),
-        Format::Human | Format::Short => output::short::write(&loaded.plan, &diagnostics),
+        Format::Human => output::human::write(plan, &diagnostics, std::io::stdout().is_terminal()),
+        Format::Json => output::json::write(plan, &diagnostics),
+        Format::Short => output::short::write(plan, &diagnostics),
+        Format::Github => output::github::write(plan, &paths, &diagnostics),
+        Format::Sarif => output::sarif::write(plan, &paths, &diagnostics),
+        Format::Gitlab => output::gitlab::write(plan, &paths, &diagnostics),
     };
-    print!("{text}");
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write the report to stdout")?;
+    if matches!(args.format, Format::Github)
+        && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty())
+    {
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&summary)
+            .and_then(|mut file| {
+                file.write_all(output::github::step_summary(plan, &paths, &diagnostics).as_bytes())
+            })
+            .with_context(|| {
+                format!(
+                    "cannot append to GITHUB_STEP_SUMMARY ({})",
+                    PathBuf::from(&summary).display()
+                )
+            })?;
+    }
     for error in &loaded.read_errors {
         eprintln!("error: {}: {}", error.path, error.message);
     }

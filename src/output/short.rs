@@ -1,4 +1,5 @@
-//! `file:line:col: severity[rule]: message`, one line per finding.
+//! `file:line:col: severity[rule]: message`, one line per finding. A
+//! finding about the whole book has no place and starts at its severity.
 
 use crate::diagnostic::Diagnostic;
 use crate::output::position;
@@ -6,13 +7,20 @@ use crate::plan::Plan;
 
 pub fn line(plan: &Plan, diagnostic: &Diagnostic) -> String {
     let place = match position(plan, diagnostic) {
-        Some(p) => format!("{}:{}:{}", p.file, p.line, p.column),
-        None => "book".to_string(),
+        Some(p) => format!("{}:{}:{}: ", p.file, p.line, p.column),
+        None => String::new(),
     };
     format!(
-        "{place}: {}[{}]: {}",
-        diagnostic.severity, diagnostic.rule, diagnostic.message
+        "{place}{}[{}]: {}",
+        diagnostic.severity,
+        diagnostic.rule,
+        one_line(&diagnostic.message)
     )
+}
+
+/// Messages may quote multi-line text; one finding must stay one line.
+fn one_line(message: &str) -> String {
+    message.replace("\r\n", " ").replace(['\n', '\r'], " ")
 }
 
 pub fn write(plan: &Plan, diagnostics: &[Diagnostic]) -> String {
