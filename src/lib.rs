@@ -18,6 +18,7 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod index;
 pub mod lint;
 pub mod model;

@@ -49,6 +49,15 @@ enum Command {
         #[arg(long, short = 'd')]
         dest_dir: Option<PathBuf>,
     },
+    /// Write the resolved plan (objectives, KRs, scores, dependencies, findings) as JSON or CSV
+    Export {
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::export::ExportFormat::Json)]
+        format: crate::export::ExportFormat,
+    },
 }
 
 /// Runs the command line and returns the process's exit code.
@@ -94,6 +103,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Build { book, dest_dir }) => {
             crate::build::build(&book, dest_dir.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { book, format }) => {
+            print!("{}", crate::export::export(&book, format)?);
             Ok(ExitCode::SUCCESS)
         }
     }
