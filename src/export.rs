@@ -417,7 +417,11 @@ pub fn to_csv(plan: &Plan, diagnostics: &[Diagnostic]) -> Result<String> {
             } else if risks.is_empty() {
                 "ok".to_string()
             } else {
-                risks.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(";")
+                risks
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";")
             };
             let findings = counts.krs[o][k];
             writer.write_record([
@@ -425,7 +429,11 @@ pub fn to_csv(plan: &Plan, diagnostics: &[Diagnostic]) -> Result<String> {
                 objective.team.clone(),
                 objective.id.clone(),
                 objective.text.value.clone(),
-                objective.phase.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
+                objective
+                    .phase
+                    .as_ref()
+                    .map(|p| p.value.clone())
+                    .unwrap_or_default(),
                 decimal(objective.score()),
                 kr.id.clone(),
                 kr.text.value.clone(),
@@ -434,12 +442,19 @@ pub fn to_csv(plan: &Plan, diagnostics: &[Diagnostic]) -> Result<String> {
                 kr.owner.clone().unwrap_or_default(),
                 metric.map(|m| number(m.from)).unwrap_or_default(),
                 metric.map(|m| number(m.to)).unwrap_or_default(),
-                metric.and_then(|m| m.current).map(number).unwrap_or_default(),
+                metric
+                    .and_then(|m| m.current)
+                    .map(number)
+                    .unwrap_or_default(),
                 metric.and_then(|m| m.unit.clone()).unwrap_or_default(),
                 decimal(kr.score()),
                 kr.done_met().to_string(),
                 kr.done.len().to_string(),
-                kr.depends_on.iter().map(|r| r.raw.as_str()).collect::<Vec<_>>().join(";"),
+                kr.depends_on
+                    .iter()
+                    .map(|r| r.raw.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
                 dependency_risks,
                 plan.is_prerequisite(o, k).to_string(),
                 findings.errors.to_string(),

@@ -138,7 +138,8 @@ fn cyclic_edges(plan: &Plan) -> Vec<bool> {
         .map(|edge| {
             let source = node((edge.objective, edge.kr));
             target_krs(plan, edge).into_iter().map(node).any(|target| {
-                component[target] == component[source] && (size[component[source]] > 1 || target == source)
+                component[target] == component[source]
+                    && (size[component[source]] > 1 || target == source)
             })
         })
         .collect()
@@ -219,7 +220,9 @@ mod tests {
     }
 
     fn block(id: &str, team: &str, krs: &str) -> String {
-        format!("```okr\nid = \"{id}\"\nteam = \"{team}\"\nquarter = \"2026-Q2\"\nobjective = \"o {id}\"\n{krs}```\n")
+        format!(
+            "```okr\nid = \"{id}\"\nteam = \"{team}\"\nquarter = \"2026-Q2\"\nobjective = \"o {id}\"\n{krs}```\n"
+        )
     }
 
     #[test]
@@ -257,8 +260,11 @@ mod tests {
 
     #[test]
     fn partial_targets_come_from_the_rule_and_self_loops_are_cycles() {
-        let text = block("x", "a", "[[kr]]\ntext = \"t\"\ndepends_on = [\"x\", \"y#KR1\"]\n")
-            + &block("y", "b", "[[kr]]\ntext = \"t\"\n");
+        let text = block(
+            "x",
+            "a",
+            "[[kr]]\ntext = \"t\"\ndepends_on = [\"x\", \"y#KR1\"]\n",
+        ) + &block("y", "b", "[[kr]]\ntext = \"t\"\n");
         let plan = plan(&[("a.md", &text)]);
         let partial = Diagnostic {
             rule: "partial-prerequisite",
@@ -271,12 +277,17 @@ mod tests {
             message: String::new(),
             help: String::new(),
         };
-        assert_eq!(edge_risks(&plan, &[partial]), [vec![Risk::Cycle], vec![Risk::Partial]]);
+        assert_eq!(
+            edge_risks(&plan, &[partial]),
+            [vec![Risk::Cycle], vec![Risk::Partial]]
+        );
     }
 
     #[test]
     fn a_long_chain_has_no_cycle_and_no_stack_overflow() {
-        let successors: Vec<Vec<usize>> = (0..200_000).map(|i| if i + 1 < 200_000 { vec![i + 1] } else { vec![] }).collect();
+        let successors: Vec<Vec<usize>> = (0..200_000)
+            .map(|i| if i + 1 < 200_000 { vec![i + 1] } else { vec![] })
+            .collect();
         let component = strongly_connected(&successors);
         let distinct: HashSet<usize> = component.into_iter().collect();
         assert_eq!(distinct.len(), 200_000);

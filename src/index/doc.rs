@@ -10,9 +10,15 @@ pub enum Inline {
     Text(String),
     Strong(String),
     /// A link; `href` is already relative to the index chapter.
-    Link { text: String, href: String },
+    Link {
+        text: String,
+        href: String,
+    },
     /// A short label such as `stretch`; `class` picks its colour in HTML.
-    Badge { class: &'static str, text: String },
+    Badge {
+        class: &'static str,
+        text: String,
+    },
 }
 
 pub type Line = Vec<Inline>;
@@ -148,7 +154,9 @@ fn node_html(node: &Node, out: &mut String) {
             headers,
             rows,
         } => {
-            out.push_str(&format!("<table class=\"okr-index-table {class}\"><thead><tr>"));
+            out.push_str(&format!(
+                "<table class=\"okr-index-table {class}\"><thead><tr>"
+            ));
             for header in headers {
                 out.push_str("<th>");
                 out.push_str(&escape(header));
@@ -212,7 +220,10 @@ fn line_markdown(line: &Line) -> String {
             Inline::Text(value) => out.push_str(&escape_markdown(value)),
             Inline::Strong(value) => out.push_str(&format!("**{}**", escape_markdown(value))),
             Inline::Link { text, href } => {
-                let href = href.replace(' ', "%20").replace(')', "%29").replace('(', "%28");
+                let href = href
+                    .replace(' ', "%20")
+                    .replace(')', "%29")
+                    .replace('(', "%28");
                 out.push_str(&format!("[{}]({href})", escape_markdown(text)));
             }
             Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
@@ -224,7 +235,11 @@ fn line_markdown(line: &Line) -> String {
 fn node_markdown(node: &Node) -> Option<String> {
     Some(match node {
         Node::Heading { level, line, .. } => {
-            format!("{} {}", "#".repeat(usize::from(*level)), line_markdown(line))
+            format!(
+                "{} {}",
+                "#".repeat(usize::from(*level)),
+                line_markdown(line)
+            )
         }
         Node::Paragraph { line, .. } => line_markdown(line),
         Node::Table { headers, rows, .. } => {
@@ -280,15 +295,24 @@ mod tests {
     fn html_is_one_escaped_line() {
         let html = sample().to_html();
         assert!(!html.contains('\n'), "{html}");
-        assert!(html.contains("A &lt;b&gt; &amp; &quot;c&quot;  d"), "{html}");
-        assert!(html.contains("<a href=\"a b.html#okr-x\">sec|urity</a>"), "{html}");
+        assert!(
+            html.contains("A &lt;b&gt; &amp; &quot;c&quot;  d"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"a b.html#okr-x\">sec|urity</a>"),
+            "{html}"
+        );
         assert!(html.contains("<svg></svg>"));
     }
 
     #[test]
     fn markdown_escapes_user_text_and_drops_html_only_nodes() {
         let md = sample().to_markdown();
-        assert!(md.starts_with("## A \\<b\\> \\& \"c\"  d\n\n| Team | Note |\n|---|---|\n"), "{md}");
+        assert!(
+            md.starts_with("## A \\<b\\> \\& \"c\"  d\n\n| Team | Note |\n|---|---|\n"),
+            "{md}"
+        );
         assert!(md.contains("[sec\\|urity](a%20b.html#okr-x)"), "{md}");
         assert!(md.contains("`stretch` \\*x\\*"), "{md}");
         assert!(!md.contains("svg"));

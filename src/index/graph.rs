@@ -148,7 +148,10 @@ fn label(out: &mut String, layout: &Layout, (x, y): (f64, f64), radius: f64, nam
     let (dx, dy) = if layout.ring == 0.0 {
         (0.0, 1.0)
     } else {
-        ((x - layout.centre.0) / layout.ring, (y - layout.centre.1) / layout.ring)
+        (
+            (x - layout.centre.0) / layout.ring,
+            (y - layout.centre.1) / layout.ring,
+        )
     };
     let offset = radius + 6.0;
     let (lx, ly) = (x + dx * offset, y + dy * offset);
@@ -179,7 +182,8 @@ fn label(out: &mut String, layout: &Layout, (x, y): (f64, f64), radius: f64, nam
 }
 
 fn edge(out: &mut String, id: &str, nodes: &[GraphNode], layout: &Layout, link: &GraphLink) {
-    let (Some(&from), Some(&to)) = (layout.centres.get(link.from), layout.centres.get(link.to)) else {
+    let (Some(&from), Some(&to)) = (layout.centres.get(link.from), layout.centres.get(link.to))
+    else {
         return;
     };
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
@@ -194,7 +198,10 @@ fn edge(out: &mut String, id: &str, nodes: &[GraphNode], layout: &Layout, link: 
     let end = (to.0 - ux * to_radius, to.1 - uy * to_radius);
     // Bend to the left of the direction of travel.
     let bend = 0.12 * length;
-    let control = ((from.0 + to.0) / 2.0 + uy * bend, (from.1 + to.1) / 2.0 - ux * bend);
+    let control = (
+        (from.0 + to.0) / 2.0 + uy * bend,
+        (from.1 + to.1) / 2.0 - ux * bend,
+    );
     let middle = (
         0.25 * start.0 + 0.5 * control.0 + 0.25 * end.0,
         0.25 * start.1 + 0.5 * control.1 + 0.25 * end.1,
@@ -214,8 +221,20 @@ fn edge(out: &mut String, id: &str, nodes: &[GraphNode], layout: &Layout, link: 
         names(link.to),
         link.count,
         if link.count == 1 { "y" } else { "ies" },
-        if link.risky > 0 { format!(", {} at risk", link.risky) } else { String::new() },
-        if link.asks > 0 { format!(", {} open ask{}", link.asks, if link.asks == 1 { "" } else { "s" }) } else { String::new() },
+        if link.risky > 0 {
+            format!(", {} at risk", link.risky)
+        } else {
+            String::new()
+        },
+        if link.asks > 0 {
+            format!(
+                ", {} open ask{}",
+                link.asks,
+                if link.asks == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        },
         start.0,
         start.1,
         control.0,
@@ -247,8 +266,20 @@ mod tests {
         let links = (0..30)
             .flat_map(|i| {
                 [
-                    GraphLink { from: i, to: (i + 1) % 30, count: 1 + i % 4, risky: i % 3, asks: 0 },
-                    GraphLink { from: i, to: (i + 13) % 30, count: 2, risky: 0, asks: 2 },
+                    GraphLink {
+                        from: i,
+                        to: (i + 1) % 30,
+                        count: 1 + i % 4,
+                        risky: i % 3,
+                        asks: 0,
+                    },
+                    GraphLink {
+                        from: i,
+                        to: (i + 13) % 30,
+                        count: 2,
+                        risky: 0,
+                        asks: 2,
+                    },
                 ]
             })
             .collect();
@@ -270,15 +301,25 @@ mod tests {
             if let Some(name) = tag.strip_prefix('/') {
                 assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>");
             } else if !tag.ends_with('/') {
-                let name = tag.split_whitespace().next().unwrap_or_default().to_string();
+                let name = tag
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
                 stack.push(name);
             }
         }
         assert!(stack.is_empty(), "unclosed: {stack:?}");
-        assert!(svg.contains("<title id=\"g-title\">") && svg.contains("<desc id=\"g-desc\">thirty teams</desc>"));
+        assert!(
+            svg.contains("<title id=\"g-title\">")
+                && svg.contains("<desc id=\"g-desc\">thirty teams</desc>")
+        );
         assert!(!svg.contains("<co>"), "names are escaped");
         for i in 0..30 {
-            assert!(svg.contains(&format!("team-with-a-long-name-{i} &amp; &lt;co&gt; (")), "node {i} missing");
+            assert!(
+                svg.contains(&format!("team-with-a-long-name-{i} &amp; &lt;co&gt; (")),
+                "node {i} missing"
+            );
         }
         assert_eq!(svg.matches("<circle").count(), 30);
         assert_eq!(svg.matches("okr-graph-edge-risky").count(), 20);
@@ -289,14 +330,25 @@ mod tests {
             assert!(a.0 > 0.0 && a.0 < layout.width && a.1 > 0.0 && a.1 < layout.height);
             for b in &layout.centres[i + 1..] {
                 let distance = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-                assert!(distance >= 2.0 * MAX_NODE_RADIUS + NODE_GAP - 0.01, "nodes {distance} apart");
+                assert!(
+                    distance >= 2.0 * MAX_NODE_RADIUS + NODE_GAP - 0.01,
+                    "nodes {distance} apart"
+                );
             }
         }
     }
 
     #[test]
     fn one_team_and_no_team_still_draw() {
-        let one = svg("g", &[GraphNode { name: "a".into(), objectives: 1 }], &[], "d");
+        let one = svg(
+            "g",
+            &[GraphNode {
+                name: "a".into(),
+                objectives: 1,
+            }],
+            &[],
+            "d",
+        );
         assert!(one.contains("<circle") && one.contains(">a</text>"));
         let none = svg("g", &[], &[], "d");
         assert!(none.starts_with("<svg") && none.ends_with("</svg>"));

@@ -116,7 +116,10 @@ pub fn parse_filter(directive: &str, config: &Config) -> Result<Filter, Vec<Filt
                 filter.team = Some(value.to_string());
             }
             _ => problems.push(problem(
-                format!("unknown index filter `{key}`{}", did_you_mean(key, FILTER_KEYS)),
+                format!(
+                    "unknown index filter `{key}`{}",
+                    did_you_mean(key, FILTER_KEYS)
+                ),
                 "the index knows the filters `quarter=YYYY-Qn` and `team=<team>`",
             )),
         }
@@ -141,9 +144,11 @@ pub fn directive_problems(plan: &Plan, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
     for directive in &plan.directives {
         if let Err(problems) = parse_filter(directive_text(plan, directive), config) {
-            findings.extend(problems.into_iter().map(|p| {
-                Finding::new("invalid-block", p.message, p.help).at(directive.clone())
-            }));
+            findings.extend(
+                problems.into_iter().map(|p| {
+                    Finding::new("invalid-block", p.message, p.help).at(directive.clone())
+                }),
+            );
         }
     }
     findings
@@ -316,7 +321,9 @@ impl<'a> Index<'a> {
     }
 
     pub fn is_past(&self, quarter: Quarter) -> bool {
-        self.config().quarter.is_some_and(|current| quarter < current)
+        self.config()
+            .quarter
+            .is_some_and(|current| quarter < current)
     }
 
     /// A link from the index chapter to `file`, at `fragment`.
@@ -337,13 +344,19 @@ impl<'a> Index<'a> {
 
     pub fn objective_href(&self, objective: usize) -> Option<String> {
         let o = &self.plan().objectives[objective];
-        self.href(o.location.file, &crate::render::anchor::objective_anchor(&o.id))
+        self.href(
+            o.location.file,
+            &crate::render::anchor::objective_anchor(&o.id),
+        )
     }
 
     pub fn kr_href(&self, objective: usize, kr: usize) -> Option<String> {
         let o = &self.plan().objectives[objective];
         let kr = &o.krs[kr];
-        self.href(o.location.file, &crate::render::anchor::kr_anchor(&o.id, &kr.id))
+        self.href(
+            o.location.file,
+            &crate::render::anchor::kr_anchor(&o.id, &kr.id),
+        )
     }
 
     /// The team's name linked to the chapter of its first objective in

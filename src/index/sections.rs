@@ -8,7 +8,7 @@ use super::graph::{self, GraphLink, GraphNode};
 use super::{Index, count};
 use crate::diagnostic::{Counts, Severity};
 use crate::lint::{Lexicon, text::tokens};
-use crate::model::{Commitment, Kind, KeyResult, Quarter};
+use crate::model::{Commitment, KeyResult, Kind, Quarter};
 use crate::plan::{Edge, Resolution};
 use crate::render::Format;
 use crate::render::anchor::slugify;
@@ -57,7 +57,11 @@ fn is_impact(kr: &KeyResult) -> bool {
 
 fn caption(index: &Index<'_>) -> Node {
     let plan = index.plan();
-    let krs: usize = index.selected.iter().map(|&o| plan.objectives[o].krs.len()).sum();
+    let krs: usize = index
+        .selected
+        .iter()
+        .map(|&o| plan.objectives[o].krs.len())
+        .sum();
     let teams: HashSet<&str> = index
         .selected
         .iter()
@@ -179,9 +183,17 @@ fn summary(index: &Index<'_>, nodes: &mut Vec<Node>) {
         } else if index.is_past(quarter) {
             title.extend([text(" "), badge("past", "graded")]);
         }
-        nodes.push(heading(index, 3, &format!("summary-{}", quarter_slug(quarter)), title));
+        nodes.push(heading(
+            index,
+            3,
+            &format!("summary-{}", quarter_slug(quarter)),
+            title,
+        ));
         if teams.is_empty() {
-            nodes.push(paragraph("okr-index-empty", vec![text("No objectives in this quarter.")]));
+            nodes.push(paragraph(
+                "okr-index-empty",
+                vec![text("No objectives in this quarter.")],
+            ));
             continue;
         }
         let rows = teams
@@ -205,8 +217,16 @@ fn summary(index: &Index<'_>, nodes: &mut Vec<Node>) {
         nodes.push(Node::Table {
             class: "okr-index-summary",
             headers: vec![
-                "Team", "Objectives", "Committed KRs", "Stretch KRs", "Impact KRs", "Done items",
-                "Score", "Errors", "Warnings", "Infos",
+                "Team",
+                "Objectives",
+                "Committed KRs",
+                "Stretch KRs",
+                "Impact KRs",
+                "Done items",
+                "Score",
+                "Errors",
+                "Warnings",
+                "Infos",
             ],
             rows,
         });
@@ -261,7 +281,11 @@ fn stretch_notes(index: &Index<'_>) -> Vec<Line> {
         if !index.is_past(objective.quarter) {
             continue;
         }
-        for kr in objective.krs.iter().filter(|kr| kr.commitment == Commitment::Stretch) {
+        for kr in objective
+            .krs
+            .iter()
+            .filter(|kr| kr.commitment == Commitment::Stretch)
+        {
             if let Some(s) = kr.score() {
                 let all_full = by_team
                     .entry((index.team_rank(&objective.team), &objective.team))
@@ -304,7 +328,10 @@ fn objectives(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let plan = index.plan();
     nodes.push(heading(index, 2, "objectives", vec![text("Objectives")]));
     if index.selected.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No objectives in view.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No objectives in view.")],
+        ));
         return;
     }
     for (quarter, teams) in index.by_quarter_and_team() {
@@ -312,7 +339,12 @@ fn objectives(index: &Index<'_>, nodes: &mut Vec<Node>) {
             continue;
         }
         let q = quarter_slug(quarter);
-        nodes.push(heading(index, 3, &format!("objectives-{q}"), vec![text(quarter.to_string())]));
+        nodes.push(heading(
+            index,
+            3,
+            &format!("objectives-{q}"),
+            vec![text(quarter.to_string())],
+        ));
         for (team, objectives) in teams {
             nodes.push(heading(
                 index,
@@ -328,7 +360,10 @@ fn objectives(index: &Index<'_>, nodes: &mut Vec<Node>) {
                     if let Some(phase) = &objective.phase {
                         line.extend([text(" "), badge("phase", phase.value.clone())]);
                     }
-                    line.extend([text(" "), badge("score", format!("score {}", score(objective.score())))]);
+                    line.extend([
+                        text(" "),
+                        badge("score", format!("score {}", score(objective.score()))),
+                    ]);
                     line.extend(findings_badges(index.findings[o]));
                     let children = objective
                         .krs
@@ -404,7 +439,10 @@ fn edges_in_view(index: &Index<'_>) -> Vec<usize> {
 fn source_line(index: &Index<'_>, edge: &Edge) -> Line {
     let objective = &index.plan().objectives[edge.objective];
     let kr = &objective.krs[edge.kr];
-    vec![link(format!("{}#{}", objective.id, kr.id), index.kr_href(edge.objective, edge.kr))]
+    vec![link(
+        format!("{}#{}", objective.id, kr.id),
+        index.kr_href(edge.objective, edge.kr),
+    )]
 }
 
 fn target_line(index: &Index<'_>, edge: &Edge) -> Line {
@@ -412,7 +450,10 @@ fn target_line(index: &Index<'_>, edge: &Edge) -> Line {
     match &edge.resolution {
         Resolution::KeyResult { objective, kr } => {
             let o = &plan.objectives[*objective];
-            vec![link(format!("{}#{}", o.id, o.krs[*kr].id), index.kr_href(*objective, *kr))]
+            vec![link(
+                format!("{}#{}", o.id, o.krs[*kr].id),
+                index.kr_href(*objective, *kr),
+            )]
         }
         Resolution::Objective(objective) => vec![link(
             format!("{} (whole objective)", plan.objectives[*objective].id),
@@ -442,9 +483,17 @@ fn status_line(risks: &[Risk]) -> Line {
 
 fn dependencies(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
     let plan = index.plan();
-    nodes.push(heading(index, 2, "dependencies", vec![text("Dependencies")]));
+    nodes.push(heading(
+        index,
+        2,
+        "dependencies",
+        vec![text("Dependencies")],
+    ));
     if edges.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No dependencies in view.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No dependencies in view.")],
+        ));
         return;
     }
     let rows = edges
@@ -454,7 +503,9 @@ fn dependencies(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
             vec![
                 vec![text(plan.objectives[edge.objective].team.clone())],
                 source_line(index, edge),
-                vec![text(deps::target_team(plan, edge).unwrap_or("–").to_string())],
+                vec![text(
+                    deps::target_team(plan, edge).unwrap_or("–").to_string(),
+                )],
                 target_line(index, edge),
                 status_line(&index.risks[e]),
             ]
@@ -475,26 +526,47 @@ fn dependencies(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
         };
         let wanted = index.filter.team.as_deref().is_none_or(|t| t == team);
         if wanted && team != plan.objectives[edge.objective].team {
-            incoming.entry((index.team_rank(team), team)).or_default().push(e);
+            incoming
+                .entry((index.team_rank(team), team))
+                .or_default()
+                .push(e);
         }
     }
-    nodes.push(heading(index, 3, "needed", vec![text("What others need from you")]));
+    nodes.push(heading(
+        index,
+        3,
+        "needed",
+        vec![text("What others need from you")],
+    ));
     if incoming.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No team depends on another in view.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No team depends on another in view.")],
+        ));
     }
     for ((_, team), list) in incoming {
-        nodes.push(heading(index, 4, &format!("needed-{}", slugify(team)), vec![text(team.to_string())]));
+        nodes.push(heading(
+            index,
+            4,
+            &format!("needed-{}", slugify(team)),
+            vec![text(team.to_string())],
+        ));
         let items = list
             .into_iter()
             .map(|e| {
                 let edge = &plan.edges[e];
-                let mut line = vec![Inline::Strong(plan.objectives[edge.objective].team.clone()), text(" ")];
+                let mut line = vec![
+                    Inline::Strong(plan.objectives[edge.objective].team.clone()),
+                    text(" "),
+                ];
                 line.extend(source_line(index, edge));
-                line.push(text(if matches!(edge.resolution, Resolution::Team { .. }) {
-                    " asks for help (no KR answers it yet) "
-                } else {
-                    " needs "
-                }));
+                line.push(text(
+                    if matches!(edge.resolution, Resolution::Team { .. }) {
+                        " asks for help (no KR answers it yet) "
+                    } else {
+                        " needs "
+                    },
+                ));
                 if !matches!(edge.resolution, Resolution::Team { .. }) {
                     line.extend(target_line(index, edge));
                     line.push(text(" "));
@@ -536,7 +608,11 @@ fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
             teams.entry((index.team_rank(target), target)).or_default();
         }
     }
-    let position: HashMap<&str, usize> = teams.keys().enumerate().map(|(i, (_, t))| (*t, i)).collect();
+    let position: HashMap<&str, usize> = teams
+        .keys()
+        .enumerate()
+        .map(|(i, (_, t))| (*t, i))
+        .collect();
     let mut links: BTreeMap<(usize, usize), Aggregate> = BTreeMap::new();
     let mut unresolved = Vec::new();
     for &e in edges {
@@ -572,7 +648,10 @@ fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
     let names: Vec<&str> = teams.keys().map(|(_, t)| *t).collect();
     let at_risk: Vec<&Aggregate> = links.values().filter(|a| a.link.risky > 0).collect();
     if links.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No dependencies between teams in view.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No dependencies between teams in view.")],
+        ));
     } else if index.cx.format == Format::Html {
         let graph_nodes: Vec<GraphNode> = teams
             .iter()
@@ -585,7 +664,11 @@ fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
         let description = format!(
             "{} and {} between them ({} at risk). Each circle is a team, sized by its objectives; each arrow points from a team to the team it needs, labelled with the number of dependencies when more than one. Dashed arrows with a crossed head are at risk; dotted arrows with a hollow head are open asks.",
             plural(graph_nodes.len(), "team", "teams"),
-            plural(graph_links.iter().map(|l| l.count).sum(), "cross-team dependency", "cross-team dependencies"),
+            plural(
+                graph_links.iter().map(|l| l.count).sum(),
+                "cross-team dependency",
+                "cross-team dependencies"
+            ),
             at_risk.len()
         );
         nodes.push(Node::HtmlOnly(format!(
@@ -593,11 +676,21 @@ fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
             graph::svg(&format!("{}-graph", index.id_prefix), &graph_nodes, &graph_links, &description)
         )));
     }
-    nodes.push(heading(index, 3, "at-risk", vec![text("Dependencies at risk")]));
+    nodes.push(heading(
+        index,
+        3,
+        "at-risk",
+        vec![text("Dependencies at risk")],
+    ));
     let mut items: Vec<Item> = at_risk
         .iter()
         .map(|a| {
-            let reasons: Vec<&str> = a.risks.iter().filter(|r| r.is_delivery_risk()).map(|r| r.label()).collect();
+            let reasons: Vec<&str> = a
+                .risks
+                .iter()
+                .filter(|r| r.is_delivery_risk())
+                .map(|r| r.label())
+                .collect();
             Item {
                 line: vec![
                     Inline::Strong(format!("{} → {}", names[a.link.from], names[a.link.to])),
@@ -628,7 +721,10 @@ fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
         });
     }
     if items.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No dependency between teams is at risk.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No dependency between teams is at risk.")],
+        ));
     } else {
         nodes.push(Node::List {
             class: "okr-index-at-risk",
@@ -641,7 +737,11 @@ fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<Node>) {
 
 /// The same objective across quarters: case and spacing do not matter.
 fn series_key(statement: &str) -> String {
-    statement.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    statement
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn content_words(text: &str, lexicon: &Lexicon) -> HashSet<String> {
@@ -663,7 +763,12 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 
 fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let plan = index.plan();
-    nodes.push(heading(index, 2, "initiatives", vec![text("Multi-quarter initiatives")]));
+    nodes.push(heading(
+        index,
+        2,
+        "initiatives",
+        vec![text("Multi-quarter initiatives")],
+    ));
     let mut groups: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
     for (o, objective) in plan.objectives.iter().enumerate() {
         groups
@@ -701,7 +806,10 @@ fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
     }
     let mut rows: Vec<((usize, &str, Quarter), Vec<Line>)> = Vec::new();
     for (group, members) in &groups {
-        let quarters: BTreeSet<Quarter> = members.iter().map(|&o| plan.objectives[o].quarter).collect();
+        let quarters: BTreeSet<Quarter> = members
+            .iter()
+            .map(|&o| plan.objectives[o].quarter)
+            .collect();
         let drift = drifted.get(group).map(Vec::as_slice).unwrap_or_default();
         let visible = members.iter().chain(drift).any(|&o| index.in_view[o]);
         if !visible || (quarters.len() < 2 && drift.is_empty()) {
@@ -719,7 +827,11 @@ fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
                 badge("quarter", objective.quarter.to_string()),
                 text(" "),
                 link(
-                    objective.phase.as_ref().map_or("(no phase)", |p| p.value.as_str()).to_string(),
+                    objective
+                        .phase
+                        .as_ref()
+                        .map_or("(no phase)", |p| p.value.as_str())
+                        .to_string(),
                     index.objective_href(o),
                 ),
                 text(format!(" {}", score(objective.score()))),
@@ -732,7 +844,10 @@ fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
                 drift_line.push(text("; "));
             }
             drift_line.extend([
-                link(format!("“{}”", objective.statement), index.objective_href(o)),
+                link(
+                    format!("“{}”", objective.statement),
+                    index.objective_href(o),
+                ),
                 text(format!(" ({})", objective.quarter)),
             ]);
         }
@@ -748,13 +863,21 @@ fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
         ));
     }
     if rows.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No objective in view spans several quarters.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No objective in view spans several quarters.")],
+        ));
         return;
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     nodes.push(Node::Table {
         class: "okr-index-series",
-        headers: vec!["Team", "Objective", "Phases by quarter (score)", "Drifted wording"],
+        headers: vec![
+            "Team",
+            "Objective",
+            "Phases by quarter (score)",
+            "Drifted wording",
+        ],
         rows: rows.into_iter().map(|(_, row)| row).collect(),
     });
 }
@@ -782,7 +905,12 @@ fn named_objectives(index: &Index<'_>, message: &str, own: usize) -> Vec<usize> 
 
 fn overlaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let plan = index.plan();
-    nodes.push(heading(index, 2, "overlaps", vec![text("Overlaps between teams")]));
+    nodes.push(heading(
+        index,
+        2,
+        "overlaps",
+        vec![text("Overlaps between teams")],
+    ));
     let rows: Vec<Vec<Line>> = index
         .cx
         .diagnostics
@@ -791,17 +919,26 @@ fn overlaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
         .filter_map(|d| {
             let o = d.objective_index.filter(|&o| index.in_view[o])?;
             let objective = &plan.objectives[o];
-            let what = match d.kr_index.and_then(|k| objective.krs.get(k).map(|kr| (k, kr))) {
+            let what = match d
+                .kr_index
+                .and_then(|k| objective.krs.get(k).map(|kr| (k, kr)))
+            {
                 Some((k, kr)) => link(format!("{}#{}", objective.id, kr.id), index.kr_href(o, k)),
                 None => link(objective.id.clone(), index.objective_href(o)),
             };
             let mut with = Vec::new();
-            for (i, other) in named_objectives(index, &d.message, o).into_iter().enumerate() {
+            for (i, other) in named_objectives(index, &d.message, o)
+                .into_iter()
+                .enumerate()
+            {
                 if i > 0 {
                     with.push(text(", "));
                 }
                 with.extend([
-                    link(plan.objectives[other].id.clone(), index.objective_href(other)),
+                    link(
+                        plan.objectives[other].id.clone(),
+                        index.objective_href(other),
+                    ),
                     text(format!(" ({})", plan.objectives[other].team)),
                 ]);
             }
@@ -815,7 +952,10 @@ fn overlaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
         })
         .collect();
     if rows.is_empty() {
-        nodes.push(paragraph("okr-index-empty", vec![text("No overlapping work found between teams.")]));
+        nodes.push(paragraph(
+            "okr-index-empty",
+            vec![text("No overlapping work found between teams.")],
+        ));
         return;
     }
     nodes.push(Node::Table {
@@ -831,15 +971,25 @@ fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let plan = index.plan();
     nodes.push(heading(index, 2, "gaps", vec![text("Gaps")]));
 
-    nodes.push(heading(index, 3, "gaps-teams", vec![text("Teams without OKRs")]));
+    nodes.push(heading(
+        index,
+        3,
+        "gaps-teams",
+        vec![text("Teams without OKRs")],
+    ));
     match &index.config().teams {
         None => nodes.push(paragraph(
             "okr-index-empty",
-            vec![text("No `teams` are configured, so teams without OKRs cannot be known.")],
+            vec![text(
+                "No `teams` are configured, so teams without OKRs cannot be known.",
+            )],
         )),
         Some(teams) => {
-            let present: HashSet<(Quarter, &str)> =
-                plan.objectives.iter().map(|o| (o.quarter, o.team.as_str())).collect();
+            let present: HashSet<(Quarter, &str)> = plan
+                .objectives
+                .iter()
+                .map(|o| (o.quarter, o.team.as_str()))
+                .collect();
             let items: Vec<Item> = index
                 .quarters
                 .iter()
@@ -851,13 +1001,21 @@ fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
                         .filter(|t| !present.contains(&(quarter, *t)))
                         .collect();
                     (!missing.is_empty()).then(|| Item {
-                        line: vec![Inline::Strong(quarter.to_string()), text(format!(": {}", missing.join(", ")))],
+                        line: vec![
+                            Inline::Strong(quarter.to_string()),
+                            text(format!(": {}", missing.join(", "))),
+                        ],
                         children: Vec::new(),
                     })
                 })
                 .collect();
             if items.is_empty() {
-                nodes.push(paragraph("okr-index-empty", vec![text("Every configured team has OKRs in every quarter shown.")]));
+                nodes.push(paragraph(
+                    "okr-index-empty",
+                    vec![text(
+                        "Every configured team has OKRs in every quarter shown.",
+                    )],
+                ));
             } else {
                 nodes.push(Node::List {
                     class: "okr-index-gaps",
@@ -874,7 +1032,12 @@ fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
             link(objective.statement.clone(), index.objective_href(o)),
         ]
     };
-    nodes.push(heading(index, 3, "gaps-impact", vec![text("Objectives without an impact KR")]));
+    nodes.push(heading(
+        index,
+        3,
+        "gaps-impact",
+        vec![text("Objectives without an impact KR")],
+    ));
     let items: Vec<Item> = index
         .selected
         .iter()
@@ -886,7 +1049,12 @@ fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
         .collect();
     push_list_or(nodes, items, "Every objective in view has an impact KR.");
 
-    nodes.push(heading(index, 3, "gaps-done", vec![text("Key results without a Definition of Done")]));
+    nodes.push(heading(
+        index,
+        3,
+        "gaps-done",
+        vec![text("Key results without a Definition of Done")],
+    ));
     let items: Vec<Item> = index
         .selected
         .iter()
@@ -900,16 +1068,30 @@ fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
         })
         .map(|(o, k, kr)| {
             let mut line = objective_label(o);
-            line.extend([text(" · "), link(kr.id.clone(), index.kr_href(o, k)), text(": "), text(kr.text.value.clone())]);
+            line.extend([
+                text(" · "),
+                link(kr.id.clone(), index.kr_href(o, k)),
+                text(": "),
+                text(kr.text.value.clone()),
+            ]);
             Item {
                 line,
                 children: Vec::new(),
             }
         })
         .collect();
-    push_list_or(nodes, items, "Every key result in view has a Definition of Done or a metric target.");
+    push_list_or(
+        nodes,
+        items,
+        "Every key result in view has a Definition of Done or a metric target.",
+    );
 
-    nodes.push(heading(index, 3, "gaps-findings", vec![text("Findings by rule")]));
+    nodes.push(heading(
+        index,
+        3,
+        "gaps-findings",
+        vec![text("Findings by rule")],
+    ));
     let unfiltered = index.filter == super::Filter::default();
     let mut by_rule: BTreeMap<&str, Counts> = BTreeMap::new();
     for d in index.cx.diagnostics {

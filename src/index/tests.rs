@@ -23,7 +23,11 @@ fn okr(id: &str, team: &str, quarter: &str, objective: &str, krs: &str) -> Strin
 fn plan_of(config: &Config, chapters: &[(&str, String)]) -> (Plan, Vec<Diagnostic>) {
     let mut builder = PlanBuilder::new(config);
     for (path, text) in chapters {
-        builder.add_file(format!("src/{path}"), Some(PathBuf::from(path)), text.clone());
+        builder.add_file(
+            format!("src/{path}"),
+            Some(PathBuf::from(path)),
+            text.clone(),
+        );
     }
     let plan = builder.finish();
     let diagnostics = crate::lint::run(&plan, config);
@@ -51,7 +55,9 @@ fn index_of(directive: &str, chapters: &[(&str, String)]) -> String {
 
 /// The text of the element whose `id` is given, up to the next heading.
 fn section<'h>(html: &'h str, id: &str) -> &'h str {
-    let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id} in {html}"));
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in {html}"));
     let rest = &html[start..];
     let end = rest[1..].find("<h").map_or(rest.len(), |e| e + 1);
     &rest[..end]
@@ -74,15 +80,21 @@ fn team_book() -> Vec<(&'static str, String)> {
         "Ship CI pipeline for all teams to cut release time",
         "[[kr]]\ntext = \"Run builds in 5 min\"\ndone = [\"[x] d\"]\n\
          [[kr]]\ntext = \"Expose vault credentials to jobs\"\ncommitment = \"stretch\"\ndone = [\"[ ] e\"]\n\
-         [[kr]]\ntext = \"Add caching\"\ndepends_on = [\"vault#KR1\", \"nowhere\"]\n",
+         [[kr]]\ntext = \"Add caching\"\ndepends_on = [\"vault#KR1\", \"nowhere\"]\nallow = [\"bogus\"]\n",
     );
-    vec![("teams/security.md", security), ("teams/platform.md", platform)]
+    vec![
+        ("teams/security.md", security),
+        ("teams/platform.md", platform),
+    ]
 }
 
 #[test]
 fn filters_parse_and_bad_ones_are_explained() {
     let config = config();
-    assert_eq!(parse_filter("{{#okr-index}}", &config), Ok(Filter::default()));
+    assert_eq!(
+        parse_filter("{{#okr-index}}", &config),
+        Ok(Filter::default())
+    );
     assert_eq!(
         parse_filter("{{#okr-index quarter=2026-Q1 team=data}}", &config),
         Ok(Filter {
@@ -97,7 +109,10 @@ fn filters_parse_and_bad_ones_are_explained() {
             .map(|p| p.message)
             .collect()
     };
-    assert_eq!(problems("{{#okr-index teem=data}}"), ["unknown index filter `teem`; did you mean `team`?"]);
+    assert_eq!(
+        problems("{{#okr-index teem=data}}"),
+        ["unknown index filter `teem`; did you mean `team`?"]
+    );
     assert!(problems("{{#okr-index quarter=2026-Q5}}")[0].contains("`2026-Q5` is not a quarter"));
     assert_eq!(
         problems("{{#okr-index team=dta}}"),
@@ -114,11 +129,23 @@ fn bad_filters_render_an_error_box_and_are_reported_by_lint() {
     let text = "# I\n\n{{#okr-index team=<b>x</b>}}\n".to_string();
     let (plan, diagnostics) = plan_of(&config, &[("i.md", text.clone())]);
     let html = render_with(&plan, &config, &diagnostics, Format::Html);
-    assert!(html.starts_with("<div class=\"okr-invalid okr-index-error\""), "{html}");
-    assert!(html.contains("`&lt;b&gt;x&lt;/b&gt;`") && !html.contains("<b>x"), "{html}");
+    assert!(
+        html.starts_with("<div class=\"okr-invalid okr-index-error\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("`&lt;b&gt;x&lt;/b&gt;`") && !html.contains("<b>x"),
+        "{html}"
+    );
     let markdown = render_with(&plan, &config, &diagnostics, Format::Markdown);
-    assert!(markdown.starts_with("> **This index cannot be shown:**"), "{markdown}");
-    let found: Vec<_> = diagnostics.iter().filter(|d| d.rule == "invalid-block").collect();
+    assert!(
+        markdown.starts_with("> **This index cannot be shown:**"),
+        "{markdown}"
+    );
+    let found: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "invalid-block")
+        .collect();
     assert_eq!(found.len(), 1);
     let location = found[0].location.as_ref().unwrap();
     assert_eq!(&text[location.span.clone()], "{{#okr-index team=<b>x</b>}}");
@@ -140,7 +167,10 @@ fn summary_counts_each_team_and_links_its_chapter() {
     assert!(summary.contains("<a href=\"teams/platform.html\">platform</a></td><td>1</td><td>2</td><td>1</td><td>0</td><td>1/2</td>"), "{summary}");
     // Configured order: security before platform.
     assert!(summary.find(">security<") < summary.find(">platform<"));
-    assert!(!html.contains("okr-index-graded"), "no past quarter, no graded view");
+    assert!(
+        !html.contains("okr-index-graded"),
+        "no past quarter, no graded view"
+    );
 }
 
 #[test]
@@ -158,7 +188,10 @@ fn past_quarters_are_graded_and_safe_stretch_goals_noted() {
              [[kr]]\ntext = \"s\"\ncommitment = \"stretch\"\ndone = [\"[x] s\"]\n",
         )
     };
-    book.push(("data.md", past("2026-Q1", "lake-q1") + &past("2025-Q4", "lake-q4")));
+    book.push((
+        "data.md",
+        past("2026-Q1", "lake-q1") + &past("2025-Q4", "lake-q4"),
+    ));
     let html = index_of("{{#okr-index}}", &book);
     let q1 = section(&html, "okr-index-summary-2026-q1");
     assert!(q1.contains("graded"), "{q1}");
@@ -187,11 +220,23 @@ fn past_quarters_are_graded_and_safe_stretch_goals_noted() {
 fn objectives_list_krs_with_badges_and_card_links() {
     let html = index_of("{{#okr-index quarter=2026-Q2 team=security}}", &team_book());
     let objectives = section(&html, "okr-index-objectives-2026-q2-security");
-    assert!(objectives.contains("<a href=\"teams/security.html#okr-vault\">Build secrets vault"), "{objectives}");
+    assert!(
+        objectives.contains("<a href=\"teams/security.html#okr-vault\">Build secrets vault"),
+        "{objectives}"
+    );
     assert!(objectives.contains("<a href=\"teams/security.html#okr-vault-kr3\">KR3</a> <span class=\"okr-index-badge okr-index-badge-stretch\">stretch</span>"), "{objectives}");
-    assert!(objectives.contains("Cut secrets from 140 to 0 — score 0.8"), "{objectives}");
-    assert!(objectives.contains("Launch vault — score 0.5, done 1/2"), "{objectives}");
-    assert!(!html.contains("okr-index-objectives-2026-q2-platform"), "team filter");
+    assert!(
+        objectives.contains("Cut secrets from 140 to 0 — score 0.8"),
+        "{objectives}"
+    );
+    assert!(
+        objectives.contains("Launch vault — score 0.5, done 1/2"),
+        "{objectives}"
+    );
+    assert!(
+        !html.contains("okr-index-objectives-2026-q2-platform"),
+        "team filter"
+    );
     assert!(html.contains("(filtered: quarter 2026-Q2, team security)"));
 }
 
@@ -200,13 +245,18 @@ fn dependencies_show_status_and_who_needs_what() {
     let html = index_of("{{#okr-index}}", &team_book());
     let table = section(&html, "okr-index-dependencies");
     let row = |needle: &str| -> &str {
-        let at = table.find(needle).unwrap_or_else(|| panic!("no {needle} in {table}"));
+        let at = table
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in {table}"));
         let start = table[..at].rfind("<tr>").unwrap();
         let end = at + table[at..].find("</tr>").unwrap();
         &table[start..end]
     };
     assert!(row(">ci#KR2</a>").contains("okr-index-badge-stretch\">target is stretch"));
-    assert!(!row(">ci#KR2</a>").contains("cycle"), "KR-level edges between the two objectives form no cycle");
+    assert!(
+        !row(">ci#KR2</a>").contains("cycle"),
+        "KR-level edges between the two objectives form no cycle"
+    );
     assert!(row("team:data").contains("okr-index-badge-open-ask\">open ask"));
     assert!(row(">nowhere<").contains("okr-index-badge-unresolved"));
     assert!(row(">vault#KR1</a>").contains("okr-index-badge-ok\">ok"));
@@ -223,19 +273,36 @@ fn the_graph_is_html_only_and_risky_edges_are_named_in_text() {
     chapters.extend(team_book());
     let (plan, diagnostics) = plan_of(&config, &chapters);
     let html = render_with(&plan, &config, &diagnostics, Format::Html);
-    assert!(html.contains("<figure class=\"okr-index-graph\"><svg class=\"okr-graph\""), "{html}");
+    assert!(
+        html.contains("<figure class=\"okr-index-graph\"><svg class=\"okr-graph\""),
+        "{html}"
+    );
     assert!(html.contains("<title id=\"okr-index-graph-title\">"));
     assert!(html.contains("okr-graph-edge-risky"));
     assert!(html.contains("okr-graph-edge-ask"));
     let at_risk = section(&html, "okr-index-at-risk");
-    assert!(at_risk.contains("<strong>security → platform</strong>: 1 of 1 dependency at risk (target is stretch)"), "{at_risk}");
-    assert!(at_risk.contains(">nowhere</") || at_risk.contains("nowhere, which names nothing"), "{at_risk}");
+    assert!(
+        at_risk.contains(
+            "<strong>security → platform</strong>: 1 of 1 dependency at risk (target is stretch)"
+        ),
+        "{at_risk}"
+    );
+    assert!(
+        at_risk.contains(">nowhere</") || at_risk.contains("nowhere, which names nothing"),
+        "{at_risk}"
+    );
 
     let markdown = render_with(&plan, &config, &diagnostics, Format::Markdown);
     assert!(!markdown.contains("<svg"), "{markdown}");
     assert!(markdown.contains("## Dependency graph"));
-    assert!(markdown.contains("- **security → platform**: 1 of 1 dependency at risk"), "{markdown}");
-    assert!(markdown.contains("| security | [vault\\#KR3](teams/security.md#okr-vault-kr3) |"), "{markdown}");
+    assert!(
+        markdown.contains("- **security → platform**: 1 of 1 dependency at risk"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| security | [vault\\#KR3](teams/security.md#okr-vault-kr3) |"),
+        "{markdown}"
+    );
     assert!(!markdown.contains("\n\n\n"));
 }
 
@@ -257,11 +324,35 @@ fn fake(rule: &'static str, plan: &Plan, objective: usize, message: &str) -> Dia
 fn series_show_phases_by_quarter_and_drifted_wording() {
     let config = config();
     let krs = "[[kr]]\ntext = \"t\"\ndone = [\"[x] a\"]\n";
-    let text = okr("m1", "platform", "2026-Q1", "Migrate billing to services to enable independent deploys (Foundations)", krs)
-        + &okr("m2", "platform", "2026-Q2", "migrate  Billing to services to enable independent deploys (Core extraction)", krs)
-        + &okr("m3", "platform", "2026-Q3", "Migrate billing onto services to enable faster independent deploys", krs)
-        + &okr("lone", "data", "2026-Q2", "Run one quarter of work for analysts to decide faster", krs);
-    let chapters = vec![("okr-index.md", "{{#okr-index}}\n".to_string()), ("p.md", text)];
+    let text = okr(
+        "m1",
+        "platform",
+        "2026-Q1",
+        "Migrate billing to services to enable independent deploys (Foundations)",
+        krs,
+    ) + &okr(
+        "m2",
+        "platform",
+        "2026-Q2",
+        "migrate  Billing to services to enable independent deploys (Core extraction)",
+        krs,
+    ) + &okr(
+        "m3",
+        "platform",
+        "2026-Q3",
+        "Migrate billing onto services to enable faster independent deploys",
+        krs,
+    ) + &okr(
+        "lone",
+        "data",
+        "2026-Q2",
+        "Run one quarter of work for analysts to decide faster",
+        krs,
+    );
+    let chapters = vec![
+        ("okr-index.md", "{{#okr-index}}\n".to_string()),
+        ("p.md", text),
+    ];
     let (plan, mut diagnostics) = plan_of(&config, &chapters);
     diagnostics.push(fake("objective-drift", &plan, 2, "drifted"));
     let html = render_with(&plan, &config, &diagnostics, Format::Html);
@@ -275,12 +366,28 @@ fn series_show_phases_by_quarter_and_drifted_wording() {
 fn overlaps_come_from_the_rule_with_the_other_side_linked() {
     let config = config();
     let krs = "[[kr]]\ntext = \"t\"\n";
-    let text = okr("a-obs", "security", "2026-Q2", "Build logging pipeline", krs)
-        + &okr("b-obs", "platform", "2026-Q2", "Build log pipeline", krs);
-    let chapters = vec![("okr-index.md", "{{#okr-index}}\n".to_string()), ("x.md", text)];
+    let text = okr(
+        "a-obs",
+        "security",
+        "2026-Q2",
+        "Build logging pipeline",
+        krs,
+    ) + &okr("b-obs", "platform", "2026-Q2", "Build log pipeline", krs);
+    let chapters = vec![
+        ("okr-index.md", "{{#okr-index}}\n".to_string()),
+        ("x.md", text),
+    ];
     let (plan, mut diagnostics) = plan_of(&config, &chapters);
-    assert!(render_with(&plan, &config, &diagnostics, Format::Html).contains("No overlapping work found"));
-    diagnostics.push(fake("overlapping-objectives", &plan, 1, "looks like `a-obs` (security): shares pipeline, 0.67"));
+    assert!(
+        render_with(&plan, &config, &diagnostics, Format::Html)
+            .contains("No overlapping work found")
+    );
+    diagnostics.push(fake(
+        "overlapping-objectives",
+        &plan,
+        1,
+        "looks like `a-obs` (security): shares pipeline, 0.67",
+    ));
     let html = render_with(&plan, &config, &diagnostics, Format::Html);
     let overlaps = section(&html, "okr-index-overlaps");
     assert!(overlaps.contains("<td>2026-Q2</td><td>platform</td><td><a href=\"x.html#okr-b-obs\">b-obs</a></td><td><a href=\"x.html#okr-a-obs\">a-obs</a> (security)</td><td>looks like `a-obs` (security): shares pipeline, 0.67</td>"), "{overlaps}");
@@ -291,11 +398,22 @@ fn gaps_list_missing_teams_impact_and_done() {
     let html = index_of("{{#okr-index}}", &team_book());
     assert!(section(&html, "okr-index-gaps-teams").contains("<strong>2026-Q2</strong>: data"));
     let impact = section(&html, "okr-index-gaps-impact");
-    assert!(impact.contains("Ship CI pipeline") && !impact.contains("Build secrets vault"), "{impact}");
+    assert!(
+        impact.contains("Ship CI pipeline") && !impact.contains("Build secrets vault"),
+        "{impact}"
+    );
     let done = section(&html, "okr-index-gaps-done");
-    assert!(done.contains(">KR3</a>: Add caching") && !done.contains("Cut secrets"), "{done}");
+    assert!(
+        done.contains(">KR3</a>: Add caching") && !done.contains("Cut secrets"),
+        "{done}"
+    );
     let rules = section(&html, "okr-index-gaps-findings");
-    assert!(rules.contains("unknown-dependency</span></td><td>1</td>"), "{rules}");
+    assert!(
+        rules.contains(
+            "okr-index-badge-warning\">unknown-rule</span></td><td>0</td><td>1</td><td>0</td>"
+        ),
+        "{rules}"
+    );
 }
 
 #[test]
@@ -303,17 +421,35 @@ fn user_text_is_escaped_everywhere() {
     let krs = "[[kr]]\ntext = \"<img src=x onerror=alert(1)> & *b*\"\nphase = \"x\"\n";
     let book = vec![(
         "x.md",
-        okr("x", "security", "2026-Q2", "<script>alert(1)</script> | `a` (<i>phase</i>)", &krs.replace("phase = \"x\"\n", "")),
+        okr(
+            "x",
+            "security",
+            "2026-Q2",
+            "<script>alert(1)</script> | `a` (<i>phase</i>)",
+            &krs.replace("phase = \"x\"\n", ""),
+        ),
     )];
     let html = index_of("{{#okr-index}}", &book);
-    assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<i>"), "{html}");
+    assert!(
+        !html.contains("<script>") && !html.contains("<img") && !html.contains("<i>"),
+        "{html}"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains('\n'));
     let config = config();
-    let (plan, diagnostics) = plan_of(&config, &[("okr-index.md", "{{#okr-index}}\n".into()), book[0].clone()]);
+    let (plan, diagnostics) = plan_of(
+        &config,
+        &[("okr-index.md", "{{#okr-index}}\n".into()), book[0].clone()],
+    );
     let markdown = render_with(&plan, &config, &diagnostics, Format::Markdown);
-    assert!(markdown.contains("\\<script\\>alert(1)\\</script\\> \\| \\`a\\`"), "{markdown}");
-    assert!(markdown.contains("\\<img src=x onerror=alert(1)\\> \\& \\*b\\*"), "{markdown}");
+    assert!(
+        markdown.contains("\\<script\\>alert(1)\\</script\\> \\| \\`a\\`"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("\\<img src=x onerror=alert(1)\\> \\& \\*b\\*"),
+        "{markdown}"
+    );
 }
 
 #[test]
@@ -351,23 +487,33 @@ fn every_index_link_resolves_in_a_built_book() {
     .unwrap();
     std::fs::create_dir_all(root.join("src/plan")).unwrap();
     std::fs::write(root.join("src/README.md"), "# Plan\n").unwrap();
-    std::fs::write(root.join("src/plan/okr-index.md"), "# Index\n\n{{#okr-index}}\n").unwrap();
+    std::fs::write(
+        root.join("src/plan/okr-index.md"),
+        "# Index\n\n{{#okr-index}}\n",
+    )
+    .unwrap();
     for (path, text) in team_book() {
         std::fs::write(root.join("src").join(path), format!("# {path}\n\n{text}")).unwrap();
     }
     crate::build::build(root, Some(&root.join("out"))).unwrap();
     let out = root.join("out");
     let page = std::fs::read_to_string(out.join("plan/okr-index.html")).unwrap();
-    let index = &page[page.find("<div class=\"okr-index\">").expect("the index is in the page")..];
+    let index = &page[page
+        .find("<div class=\"okr-index\">")
+        .expect("the index is in the page")..];
     let mut checked = 0;
     for piece in index.split("href=\"").skip(1) {
         let href = &piece[..piece.find('"').unwrap()];
         let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
         let target = out.join("plan").join(path);
-        let text = std::fs::read_to_string(&target).unwrap_or_else(|_| panic!("{href}: no page {}", target.display()));
+        let text = std::fs::read_to_string(&target)
+            .unwrap_or_else(|_| panic!("{href}: no page {}", target.display()));
         let is_kr_anchor = plan_kr_anchor(fragment);
         if !fragment.is_empty() && !is_kr_anchor {
-            assert!(text.contains(&format!("id=\"{fragment}\"")), "{href}: no element #{fragment}");
+            assert!(
+                text.contains(&format!("id=\"{fragment}\"")),
+                "{href}: no element #{fragment}"
+            );
         }
         checked += 1;
     }
@@ -376,7 +522,9 @@ fn every_index_link_resolves_in_a_built_book() {
 
 /// `okr-vault-kr3` and the like: anchors of single KRs.
 fn plan_kr_anchor(fragment: &str) -> bool {
-    ["okr-vault-kr", "okr-ci-kr"].iter().any(|p| fragment.starts_with(p))
+    ["okr-vault-kr", "okr-ci-kr"]
+        .iter()
+        .any(|p| fragment.starts_with(p))
 }
 
 /// Many teams and objectives: prints the time the index takes. Run with
@@ -393,7 +541,11 @@ fn ten_thousand_objectives() {
         for i in 0..objectives {
             let team = i % 30;
             let quarter = ["2025-Q4", "2026-Q1", "2026-Q2"][i % 3];
-            let depends = if i > 0 { format!("depends_on = [\"o{}#KR1\"]\n", (i * 7919) % i) } else { String::new() };
+            let depends = if i > 0 {
+                format!("depends_on = [\"o{}#KR1\"]\n", (i * 7919) % i)
+            } else {
+                String::new()
+            };
             text.push_str(&okr(
                 &format!("o{i}"),
                 &format!("team-{team}"),
