@@ -206,6 +206,9 @@ fn error_box(format: Format, problems: &[FilterProblem]) -> String {
     }
 }
 
+/// A team and its objectives in view (indices, book order).
+pub(crate) type TeamGroup<'a> = (&'a str, Vec<usize>);
+
 /// What every section looks at: the objectives in view and facts about
 /// them computed once.
 pub(crate) struct Index<'a> {
@@ -281,7 +284,7 @@ impl<'a> Index<'a> {
 
     /// The objectives in view grouped by quarter (newest first) and team
     /// (configured order, then by name).
-    pub fn by_quarter_and_team(&self) -> Vec<(Quarter, Vec<(&'a str, Vec<usize>)>)> {
+    pub fn by_quarter_and_team(&self) -> Vec<(Quarter, Vec<TeamGroup<'a>>)> {
         let plan = self.plan();
         let mut groups: BTreeMap<Quarter, BTreeMap<(usize, &str), Vec<usize>>> = BTreeMap::new();
         for &o in &self.selected {

@@ -804,7 +804,9 @@ fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
             drifted.entry(group.clone()).or_default().push(o);
         }
     }
-    let mut rows: Vec<((usize, &str, Quarter), Vec<Line>)> = Vec::new();
+    // Sorted by team (configured order) and first quarter.
+    type SortKey<'k> = (usize, &'k str, Quarter);
+    let mut rows: Vec<(SortKey<'_>, Vec<Line>)> = Vec::new();
     for (group, members) in &groups {
         let quarters: BTreeSet<Quarter> = members
             .iter()
