@@ -26,11 +26,7 @@ impl Preprocessor for OkrPreprocessor {
         NAME
     }
 
-    fn run(
-        &self,
-        ctx: &PreprocessorContext,
-        book: Book,
-    ) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> mdbook_preprocessor::errors::Result<Book> {
         process(ctx, book)
     }
 
@@ -46,15 +42,11 @@ pub fn run_stdio() -> Result<()> {
         .read_to_string(&mut input)
         .context("cannot read the book from standard input")?;
     if input.trim().is_empty() {
-        bail!(
-            "standard input is empty; mdbook-okr expects the `[context, book]` JSON that mdBook sends to preprocessors"
-        );
+        bail!("standard input is empty; mdbook-okr expects the `[context, book]` JSON that mdBook sends to preprocessors");
     }
     let (ctx, book) = mdbook_preprocessor::parse_input(input.as_bytes()).map_err(|e| {
         let cause = e.root_cause().to_string();
-        anyhow::anyhow!(
-            "standard input is not the `[context, book]` JSON that mdBook sends: {cause}"
-        )
+        anyhow::anyhow!("standard input is not the `[context, book]` JSON that mdBook sends: {cause}")
     })?;
     warn_on_version_mismatch(&ctx.mdbook_version);
     let book = process(&ctx, book)?;
@@ -134,10 +126,7 @@ pub fn process(ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
     });
 
     if let Some(threshold) = config.fail_on.threshold() {
-        let failing = diagnostics
-            .iter()
-            .filter(|d| d.severity >= threshold)
-            .count();
+        let failing = diagnostics.iter().filter(|d| d.severity >= threshold).count();
         if failing > 0 {
             bail!(
                 "{failing} OKR finding(s) at or above `{}` (fail-on = \"{}\")",
@@ -155,14 +144,8 @@ fn report(plan: &Plan, diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
         let _ = writeln!(stderr, "{}", output::short::line(plan, diagnostic));
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 {
-        let _ = writeln!(
-            stderr,
-            "mdbook-okr: {errors} error(s) in the plan; the cards show them"
-        );
+        let _ = writeln!(stderr, "mdbook-okr: {errors} error(s) in the plan; the cards show them");
     }
 }
