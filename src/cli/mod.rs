@@ -79,6 +79,15 @@ enum Command {
         #[arg(default_value = ".")]
         book: PathBuf,
     },
+    /// Write the resolved plan (objectives, KRs, scores, dependencies, findings) as JSON or CSV
+    Export {
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::export::ExportFormat::Json)]
+        format: crate::export::ExportFormat,
+    },
 }
 
 /// Runs the command line and returns the process's exit code.
@@ -153,6 +162,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::NextQuarter { team, book }) => {
             let report = cycle::next_quarter::next_quarter(&book, &team)?;
             print!("{}", report.describe(&book));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { book, format }) => {
+            print!("{}", crate::export::export(&book, format)?);
             Ok(ExitCode::SUCCESS)
         }
     }

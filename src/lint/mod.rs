@@ -74,6 +74,7 @@ pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
         lexicon: &lexicon,
     };
     let mut findings = invalid_block_findings(plan);
+    findings.extend(crate::index::directive_problems(plan, config));
     findings.extend(unknown_allow_findings(plan));
     for rule in RULES {
         if config.severity_of(*rule).is_some() {

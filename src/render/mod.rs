@@ -1,6 +1,7 @@
 //! Rendering: each OKR block of a chapter becomes a card, and every byte
 //! outside the blocks stays as it was.
 
+pub mod anchor;
 pub mod html;
 pub mod markdown;
 

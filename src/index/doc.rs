@@ -1,0 +1,320 @@
+//! A small document model for the index, written out either as one-line
+//! HTML (for mdBook's `html` renderer) or as Markdown (for the others), so
+//! every section is computed once and cannot differ between the two.
+
+use crate::render::html::escape;
+
+/// A run of inline content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    /// A link; `href` is already relative to the index chapter.
+    Link {
+        text: String,
+        href: String,
+    },
+    /// A short label such as `stretch`; `class` picks its colour in HTML.
+    Badge {
+        class: &'static str,
+        text: String,
+    },
+}
+
+pub type Line = Vec<Inline>;
+
+pub fn text(value: impl Into<String>) -> Inline {
+    Inline::Text(value.into())
+}
+
+pub fn badge(class: &'static str, value: impl Into<String>) -> Inline {
+    Inline::Badge {
+        class,
+        text: value.into(),
+    }
+}
+
+pub fn link(value: impl Into<String>, href: Option<String>) -> Inline {
+    match href {
+        Some(href) => Inline::Link {
+            text: value.into(),
+            href,
+        },
+        None => Inline::Text(value.into()),
+    }
+}
+
+/// One item of a list, with an optional nested list.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    pub line: Line,
+    pub children: Vec<Line>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Heading {
+        level: u8,
+        id: String,
+        line: Line,
+    },
+    Paragraph {
+        class: &'static str,
+        line: Line,
+    },
+    Table {
+        class: &'static str,
+        headers: Vec<&'static str>,
+        rows: Vec<Vec<Line>>,
+    },
+    List {
+        class: &'static str,
+        items: Vec<Item>,
+    },
+    /// Markup shown only by the HTML renderer (the dependency graph).
+    HtmlOnly(String),
+}
+
+/// The whole index: a class for its wrapper and its nodes in order.
+pub struct Document {
+    pub nodes: Vec<Node>,
+}
+
+impl Document {
+    /// One line of HTML: no newline at all, so the index stays one HTML
+    /// block wherever the directive sits (user text may hold newlines).
+    pub fn to_html(&self) -> String {
+        let mut out = String::from("<div class=\"okr-index\">");
+        for node in &self.nodes {
+            node_html(node, &mut out);
+        }
+        out.push_str("</div>");
+        out
+    }
+
+    pub fn to_markdown(&self) -> String {
+        let mut blocks = Vec::new();
+        for node in &self.nodes {
+            if let Some(block) = node_markdown(node) {
+                blocks.push(block);
+            }
+        }
+        let mut out = blocks.join("\n\n");
+        out.push('\n');
+        out
+    }
+}
+
+/// Escaped HTML text with line breaks turned into spaces.
+pub fn escape_inline(value: &str) -> String {
+    escape(value).replace(['\r', '\n'], " ")
+}
+
+fn line_html(line: &Line, out: &mut String) {
+    for inline in line {
+        match inline {
+            Inline::Text(value) => out.push_str(&escape_inline(value)),
+            Inline::Strong(value) => {
+                out.push_str("<strong>");
+                out.push_str(&escape_inline(value));
+                out.push_str("</strong>");
+            }
+            Inline::Link { text, href } => {
+                out.push_str("<a href=\"");
+                out.push_str(&escape(href));
+                out.push_str("\">");
+                out.push_str(&escape_inline(text));
+                out.push_str("</a>");
+            }
+            Inline::Badge { class, text } => {
+                out.push_str("<span class=\"okr-index-badge okr-index-badge-");
+                out.push_str(class);
+                out.push_str("\">");
+                out.push_str(&escape_inline(text));
+                out.push_str("</span>");
+            }
+        }
+    }
+}
+
+fn node_html(node: &Node, out: &mut String) {
+    match node {
+        Node::Heading { level, id, line } => {
+            out.push_str(&format!("<h{level} id=\"{}\">", escape(id)));
+            line_html(line, out);
+            out.push_str(&format!("</h{level}>"));
+        }
+        Node::Paragraph { class, line } => {
+            out.push_str(&format!("<p class=\"{class}\">"));
+            line_html(line, out);
+            out.push_str("</p>");
+        }
+        Node::Table {
+            class,
+            headers,
+            rows,
+        } => {
+            out.push_str(&format!(
+                "<table class=\"okr-index-table {class}\"><thead><tr>"
+            ));
+            for header in headers {
+                out.push_str("<th>");
+                out.push_str(&escape(header));
+                out.push_str("</th>");
+            }
+            out.push_str("</tr></thead><tbody>");
+            for row in rows {
+                out.push_str("<tr>");
+                for cell in row {
+                    out.push_str("<td>");
+                    line_html(cell, out);
+                    out.push_str("</td>");
+                }
+                out.push_str("</tr>");
+            }
+            out.push_str("</tbody></table>");
+        }
+        Node::List { class, items } => {
+            out.push_str(&format!("<ul class=\"{class}\">"));
+            for item in items {
+                out.push_str("<li>");
+                line_html(&item.line, out);
+                if !item.children.is_empty() {
+                    out.push_str("<ul>");
+                    for child in &item.children {
+                        out.push_str("<li>");
+                        line_html(child, out);
+                        out.push_str("</li>");
+                    }
+                    out.push_str("</ul>");
+                }
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        Node::HtmlOnly(html) => out.push_str(html),
+    }
+}
+
+/// Text safe in Markdown, tables included: punctuation that Markdown or
+/// HTML would read is backslash-escaped, line breaks become spaces.
+pub fn escape_markdown(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '{' | '}' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn line_markdown(line: &Line) -> String {
+    let mut out = String::new();
+    for inline in line {
+        match inline {
+            Inline::Text(value) => out.push_str(&escape_markdown(value)),
+            Inline::Strong(value) => out.push_str(&format!("**{}**", escape_markdown(value))),
+            Inline::Link { text, href } => {
+                let href = href
+                    .replace(' ', "%20")
+                    .replace(')', "%29")
+                    .replace('(', "%28");
+                out.push_str(&format!("[{}]({href})", escape_markdown(text)));
+            }
+            Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
+        }
+    }
+    out
+}
+
+fn node_markdown(node: &Node) -> Option<String> {
+    Some(match node {
+        Node::Heading { level, line, .. } => {
+            format!(
+                "{} {}",
+                "#".repeat(usize::from(*level)),
+                line_markdown(line)
+            )
+        }
+        Node::Paragraph { line, .. } => line_markdown(line),
+        Node::Table { headers, rows, .. } => {
+            let mut out = format!("| {} |\n", headers.join(" | "));
+            out.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
+            for row in rows {
+                let cells: Vec<String> = row.iter().map(line_markdown).collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+            out.pop();
+            out
+        }
+        Node::List { items, .. } => {
+            let mut lines = Vec::new();
+            for item in items {
+                lines.push(format!("- {}", line_markdown(&item.line)));
+                for child in &item.children {
+                    lines.push(format!("  - {}", line_markdown(child)));
+                }
+            }
+            lines.join("\n")
+        }
+        Node::HtmlOnly(_) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        Document {
+            nodes: vec![
+                Node::Heading {
+                    level: 2,
+                    id: "okr-index-x".into(),
+                    line: vec![text("A <b> & \"c\"\n\nd")],
+                },
+                Node::Table {
+                    class: "t",
+                    headers: vec!["Team", "Note"],
+                    rows: vec![vec![
+                        vec![link("sec|urity", Some("a b.html#okr-x".into()))],
+                        vec![badge("stretch", "stretch"), text(" *x*")],
+                    ]],
+                },
+                Node::HtmlOnly("<svg></svg>".into()),
+            ],
+        }
+    }
+
+    #[test]
+    fn html_is_one_escaped_line() {
+        let html = sample().to_html();
+        assert!(!html.contains('\n'), "{html}");
+        assert!(
+            html.contains("A &lt;b&gt; &amp; &quot;c&quot;  d"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"a b.html#okr-x\">sec|urity</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<svg></svg>"));
+    }
+
+    #[test]
+    fn markdown_escapes_user_text_and_drops_html_only_nodes() {
+        let md = sample().to_markdown();
+        assert!(
+            md.starts_with("## A \\<b\\> \\& \"c\"  d\n\n| Team | Note |\n|---|---|\n"),
+            "{md}"
+        );
+        assert!(md.contains("[sec\\|urity](a%20b.html#okr-x)"), "{md}");
+        assert!(md.contains("`stretch` \\*x\\*"), "{md}");
+        assert!(!md.contains("svg"));
+    }
+}
