@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod index;
+pub mod install;
 pub mod lint;
 pub mod model;
 pub mod output;

@@ -49,6 +49,12 @@ enum Command {
         #[arg(long, short = 'd')]
         dest_dir: Option<PathBuf>,
     },
+    /// Write okr.css into a book and list it (and the preprocessor) in book.toml
+    Install {
+        /// The book's folder (the one holding book.toml)
+        #[arg(default_value = ".")]
+        book: PathBuf,
+    },
 }
 
 /// Runs the command line and returns the process's exit code.
@@ -94,6 +100,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Build { book, dest_dir }) => {
             crate::build::build(&book, dest_dir.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Install { book }) => {
+            let installed = crate::install::install(&book)?;
+            if installed.stylesheet_written {
+                println!(
+                    "wrote {}",
+                    book.join(crate::install::STYLESHEET_FILE).display()
+                );
+            }
+            if installed.css_listed {
+                println!("added okr.css to output.html.additional-css in book.toml");
+            }
+            if installed.preprocessor_added {
+                println!("added [preprocessor.okr] to book.toml");
+            }
+            if !installed.changed_anything() {
+                println!("mdbook-okr is already installed in {}", book.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
