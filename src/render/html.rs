@@ -27,6 +27,7 @@ use mdbook_markdown::pulldown_cmark::{CowStr, Event, Tag, TagEnd, html::push_htm
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+use crate::block::Problem;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Context, FileId, KeyResult, Metric, Objective};
 use crate::plan::{Block, BlockContent, Plan, Resolution};
@@ -291,7 +292,7 @@ pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
                  <ul class=\"okr-problems\">",
             );
             let source_file = cx.plan.file(file);
-            for problem in problems {
+            for problem in in_text_order(problems) {
                 let (line, column) = source_file.line_col(problem.location.span.start);
                 let _ = write!(
                     out,
@@ -317,6 +318,13 @@ pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
         }
     }
     out
+}
+
+/// An invalid block's problems in the order they appear in its text.
+pub(crate) fn in_text_order(problems: &[Problem]) -> Vec<&Problem> {
+    let mut ordered: Vec<&Problem> = problems.iter().collect();
+    ordered.sort_by_key(|p| p.location.span.start);
+    ordered
 }
 
 /// A context block: one line naming the team, quarter and owner that the
@@ -703,18 +711,18 @@ impl Card<'_, '_> {
 /// A postmortem is "a link or a sentence": a bare web address becomes a
 /// link, anything else is inline Markdown.
 fn postmortem_html(postmortem: &str) -> String {
-    let trimmed = postmortem.trim();
-    let bare_web_address = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
-        && !trimmed.contains(char::is_whitespace);
-    if bare_web_address {
-        format!(
-            "<a href=\"{}\">{}</a>",
-            escape_url(trimmed),
-            escape(trimmed)
-        )
-    } else {
-        inline_markdown(postmortem)
+    match bare_web_address(postmortem) {
+        Some(url) => format!("<a href=\"{}\">{}</a>", escape_url(url), escape(url)),
+        None => inline_markdown(postmortem),
     }
+}
+
+/// The text as a web address when it is nothing but one.
+pub(crate) fn bare_web_address(text: &str) -> Option<&str> {
+    let trimmed = text.trim();
+    let is_address = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
+        && !trimmed.contains(char::is_whitespace);
+    is_address.then_some(trimmed)
 }
 
 #[cfg(test)]
@@ -1114,6 +1122,21 @@ postmortem = \"https://example.com/pm\"
         assert!(card.contains("<code>comitment</code>"), "{card}");
         assert!(card.contains("<pre class=\"okr-source\"><code>```okr&#10;objective = &quot;Grow&quot;&#10;[[kr]]&#10;text = &quot;a&quot;&#10;comitment = &quot;stretch&quot;&#10;```</code></pre>"), "{card}");
         assert_eq!(out.lines().count(), 3, "{out}");
+    }
+
+    #[test]
+    fn problems_are_listed_in_text_order() {
+        // Without a configured quarter, the missing `quarter` is found after
+        // the misspelt key below it, but it is shown first.
+        let chapter =
+            "```okr\nobjective = \"Grow\"\n[[kr]]\ntext = \"a\"\ncomitment = \"stretch\"\n```\n";
+        let out = &render_with(&Config::default(), Format::Html, &[("a.md", chapter)])[0];
+        let lines: Vec<&str> = out
+            .split("<span class=\"okr-where\">")
+            .skip(1)
+            .map(|rest| rest.split('<').next().unwrap_or(""))
+            .collect();
+        assert_eq!(lines, ["line 1:1", "line 5:1"], "{out}");
     }
 
     #[test]

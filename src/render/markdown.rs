@@ -23,7 +23,8 @@ use crate::model::{KeyResult, Metric, Objective};
 use crate::plan::{Block, BlockContent, Plan, Resolution};
 use crate::render::RenderContext;
 use crate::render::html::{
-    chapter_link, inline_events, kr_anchor, number_text, objective_anchor, score_text,
+    bare_web_address, chapter_link, in_text_order, inline_events, kr_anchor, number_text,
+    objective_anchor, score_text,
 };
 
 pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
@@ -49,7 +50,7 @@ pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
         } => {
             let source_file = cx.plan.file(file);
             let mut lines = vec!["**Invalid OKR block** (error, invalid-block):".to_string()];
-            for problem in problems {
+            for problem in in_text_order(problems) {
                 let (line, column) = source_file.line_col(problem.location.span.start);
                 let mut item = format!("- line {line}:{column}: {}", inline(&problem.message));
                 if !problem.help.is_empty() {
@@ -186,7 +187,11 @@ fn key_result(cx: &RenderContext<'_>, file: usize, o: usize, k: usize) -> Vec<St
         lines.push(format!("  - Owner: {}", escape(owner)));
     }
     if let Some(postmortem) = &kr.postmortem {
-        lines.push(format!("  - Postmortem: {}", inline(postmortem)));
+        let postmortem = match bare_web_address(postmortem) {
+            Some(url) => format!("[{}]({})", escape(url), destination(url)),
+            None => inline(postmortem),
+        };
+        lines.push(format!("  - Postmortem: {postmortem}"));
     }
     lines.extend(diagnostics(cx, o, Some(k), "  "));
     lines
@@ -472,7 +477,7 @@ mod tests {
     fn user_text_cannot_become_html_or_a_live_unsafe_link() {
         let chapter = "```okr\nid = \"x\"\nobjective = \"Grow <script>alert(1)</script>\"\nteam = \"a*b\"\n\
                        [[kr]]\ntext = \"Use <b>bold</b> and [bad](javascript:alert(1)) and [good](<https://e.com/a b>)\"\n\
-                       done = [\"<img src=x onerror=alert(1)>\"]\n```\n";
+                       done = [\"<img src=x onerror=alert(1)>\"]\npostmortem = \"https://e.com/pm_1\"\n```\n";
         let out = &markdown(&[("a.md", chapter)])[0];
         assert!(
             out.contains("Grow \\<script\\>alert(1)\\</script\\>"),
@@ -485,6 +490,10 @@ mod tests {
         );
         assert!(
             out.contains("- [ ] \\<img src=x onerror=alert(1)\\>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("  - Postmortem: [https://e.com/pm\\_1](<https://e.com/pm_1>)"),
             "{out}"
         );
         // Rendered again as Markdown, nothing of the user's is HTML.
