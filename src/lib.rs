@@ -21,6 +21,7 @@ pub mod cycle;
 pub mod diagnostic;
 pub mod export;
 pub mod index;
+pub mod install;
 pub mod lint;
 pub mod model;
 pub mod output;

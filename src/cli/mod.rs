@@ -88,6 +88,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = crate::export::ExportFormat::Json)]
         format: crate::export::ExportFormat,
     },
+    /// Write okr.css into a book and list it (and the preprocessor) in book.toml
+    Install {
+        /// The book's folder (the one holding book.toml)
+        #[arg(default_value = ".")]
+        book: PathBuf,
+    },
 }
 
 /// Runs the command line and returns the process's exit code.
@@ -166,6 +172,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export { book, format }) => {
             print!("{}", crate::export::export(&book, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Install { book }) => {
+            let installed = crate::install::install(&book)?;
+            if installed.stylesheet_written {
+                println!(
+                    "wrote {}",
+                    book.join(crate::install::STYLESHEET_FILE).display()
+                );
+            }
+            if installed.css_listed {
+                println!("added okr.css to output.html.additional-css in book.toml");
+            }
+            if installed.preprocessor_added {
+                println!("added [preprocessor.okr] to book.toml");
+            }
+            if !installed.changed_anything() {
+                println!("mdbook-okr is already installed in {}", book.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
