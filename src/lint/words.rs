@@ -26,7 +26,12 @@ pub const HYPE: &[&str] = &[
     "unleash",
 ];
 
-/// Verbs of change that promise movement without saying how much.
+/// Wording of change that promises movement without saying how much.
+///
+/// Each entry also matches its regular inflections (`improve` matches
+/// `improves`, `improved`, `improving`, `improvement`); irregular forms are
+/// listed themselves. An entry of several words (`speed up`) matches those
+/// words in a row, the first one inflected.
 pub const VAGUE_VERBS: &[&str] = &[
     "improve",
     "enhance",
@@ -37,27 +42,320 @@ pub const VAGUE_VERBS: &[&str] = &[
     "streamline",
     "increase",
     "reduce",
+    "reduction",
     "grow",
+    "growth",
     "maximize",
+    "maximise",
     "minimize",
+    "minimise",
     "better",
     "modernize",
+    "modernise",
     "accelerate",
+    "decrease",
+    "cut",
+    "lower",
+    "raise",
+    "simplify",
+    "harden",
+    "expand",
+    "expansion",
+    "extend",
+    "extension",
+    "shrink",
+    "shorten",
+    "tighten",
+    "refine",
+    "revamp",
+    "overhaul",
+    "rework",
+    "tune",
+    "fine-tune",
+    "polish",
+    "bolster",
+    "elevate",
+    "uplift",
+    "enrich",
+    "stabilize",
+    "stabilise",
+    "mitigate",
+    "lessen",
+    "slash",
+    "trim",
+    "curb",
+    "deepen",
+    "broaden",
+    "widen",
+    "sharpen",
+    "evolve",
+    "evolution",
+    "transform",
+    "speed up",
+    "ramp up",
+    "scale up",
+    "level up",
+    "step up",
+    "beef up",
+    "drive down",
+    "drive up",
+    "bring down",
+    "push down",
 ];
 
-/// Words that describe what people do rather than what results.
+/// Words that describe what people do rather than what results: verbs
+/// (matched with their inflections where a clause starts) and the names of
+/// meetings (matched after a frequency or a verb such as "hold" or "run").
+/// An entry of several words matches those words in a row.
 pub const ACTIVITIES: &[&str] = &[
     "meet",
     "meeting",
-    "meetings",
     "sync",
-    "syncs",
+    "sync-up",
+    "standup",
+    "stand-up",
+    "check-in",
+    "workshop",
+    "session",
+    "forum",
+    "office hours",
+    "town hall",
+    "all-hands",
+    "offsite",
+    "brown-bag",
+    "lunch-and-learn",
+    "roadshow",
+    "hackathon",
+    "retrospective",
+    "retro",
+    "one-on-one",
+    "call",
+    "interview",
+    "talk",
+    "demo",
+    "presentation",
     "attend",
     "participate",
     "discuss",
-    "talk",
+    "discussion",
+    "present",
+    "chat",
+    "brainstorm",
+    "liaise",
+    "socialize",
+    "socialise",
+    "evangelize",
+    "evangelise",
+    "advocate",
+    "communicate",
+    "share",
+    "gather",
+    "collaborate",
+    "coordinate",
+    "align",
+    "engage",
+    "partner",
+    "consult",
+    "raise awareness",
+    "reach out",
+    "work with",
     "explore",
     "continue",
+    "work on",
+    "keep working",
+    "look into",
+    "look at",
+    "investigate",
+    "research",
+    "study",
+    "learn",
+    "understand",
+    "consider",
+    "evaluate",
+    "assess",
+    "try",
+    "experiment",
+    "help",
+    "support",
+    "assist",
+    "advise",
+    "focus on",
+    "prepare for",
+    "start",
+    "begin",
+    "kick off",
+];
+
+/// Activities whose count measures the activity itself: "hold 4
+/// workshops" is still four meetings, so a number does not turn these into
+/// results. For the other activities a number usually counts what the work
+/// achieved ("help 5 teams migrate").
+pub const PURE_ACTIVITIES: &[&str] = &[
+    "meet",
+    "meeting",
+    "sync",
+    "sync-up",
+    "standup",
+    "stand-up",
+    "check-in",
+    "workshop",
+    "session",
+    "forum",
+    "office hours",
+    "town hall",
+    "all-hands",
+    "offsite",
+    "brown-bag",
+    "lunch-and-learn",
+    "roadshow",
+    "hackathon",
+    "retrospective",
+    "retro",
+    "one-on-one",
+    "call",
+    "interview",
+    "talk",
+    "demo",
+    "presentation",
+    "attend",
+    "participate",
+    "discuss",
+    "discussion",
+    "present",
+    "chat",
+    "brainstorm",
+    "liaise",
+    "socialize",
+    "socialise",
+    "evangelize",
+    "evangelise",
+    "advocate",
+    "communicate",
+    "share",
+    "gather",
+    "collaborate",
+    "coordinate",
+    "align",
+    "engage",
+    "partner",
+    "consult",
+    "raise awareness",
+    "reach out",
+    "work with",
+];
+
+/// Names of meetings: they describe an activity only when something holds
+/// them ("run weekly syncs"), since "API calls" or "user sessions" are not
+/// meetings.
+pub const MEETINGS: &[&str] = &[
+    "meeting",
+    "sync",
+    "sync-up",
+    "standup",
+    "stand-up",
+    "check-in",
+    "workshop",
+    "session",
+    "forum",
+    "office hours",
+    "town hall",
+    "all-hands",
+    "offsite",
+    "brown-bag",
+    "lunch-and-learn",
+    "roadshow",
+    "hackathon",
+    "retrospective",
+    "retro",
+    "one-on-one",
+    "call",
+    "interview",
+    "talk",
+    "demo",
+    "presentation",
+    "discussion",
+];
+
+/// Verbs that hold a meeting, and words of frequency: before a meeting's
+/// name they make it an activity.
+pub const MEETING_CUES: &[&str] = &[
+    "hold", "holds", "holding", "held", "host", "hosts", "hosting", "hosted", "run", "runs",
+    "running", "ran", "have", "has", "having", "attend", "attends", "attending", "attended",
+    "organize", "organise", "organizing", "organising", "organized", "organised", "schedule",
+    "scheduling", "scheduled", "conduct", "conducting", "conducted", "facilitate",
+    "facilitating", "facilitated", "join", "joining", "lead", "leading", "give", "giving",
+    "deliver", "delivering", "arrange", "arranging", "set", "daily", "weekly", "bi-weekly",
+    "biweekly", "fortnightly", "monthly", "bi-monthly", "bimonthly", "quarterly", "yearly",
+    "annual", "regular", "regularly", "recurring", "periodic", "ongoing", "every", "each",
+];
+
+/// Verbs that usually state why the KR matters when they follow "to"
+/// ("... to reduce setup time"): the purpose clause is not the KR itself.
+pub const PURPOSE_VERBS: &[&str] = &[
+    "enable", "allow", "make", "ensure", "let", "help", "meet", "establish", "confirm",
+    "validate", "prevent", "avoid", "remove", "eliminate", "unblock", "give", "keep", "free",
+    "support", "protect", "prepare", "achieve", "deliver", "provide", "stop", "get", "gain",
+    "save", "catch", "detect", "find", "reach", "guarantee", "comply", "satisfy", "handle",
+    "unlock", "empower", "power", "standardize", "standardise", "centralize", "centralise",
+    "retire", "de-risk", "derisk", "lay", "set", "create", "build", "track", "measure",
+    "monitor", "capture", "surface", "spot", "understand", "learn", "inform", "guide",
+    "decide", "choose", "pick", "select", "determine", "identify", "start", "begin", "finish",
+    "complete", "close", "cover", "address", "fix", "resolve", "bring", "drive", "lower",
+    "raise", "cut", "speed", "shorten", "limit", "contain", "recover", "scale", "serve",
+    "show", "prove", "demonstrate", "reflect", "match", "align", "hit", "stay", "remain",
+    "become", "be", "have", "run", "ship", "launch", "discuss", "present", "gather", "share",
+];
+
+/// Comparatives that promise "more" or "less" of something.
+pub const COMPARATIVES: &[&str] = &[
+    "better", "faster", "quicker", "cheaper", "easier", "simpler", "safer", "smoother",
+    "leaner", "stronger", "higher", "greater", "smaller", "shorter", "tighter", "clearer",
+    "sturdier", "sooner", "more", "less", "fewer",
+];
+
+/// Nouns for people and teams: the object that makes "help" or "support"
+/// an activity ("support the data team") rather than a feature ("support
+/// IPv6").
+pub const PEOPLE: &[&str] = &[
+    "team", "teams", "engineer", "engineers", "developer", "developers", "dev", "devs", "user",
+    "users", "customer", "customers", "squad", "squads", "colleague", "colleagues",
+    "stakeholder", "stakeholders", "people", "staff", "org", "orgs", "organization",
+    "organizations", "organisation", "organisations", "group", "groups", "partner", "partners",
+    "leadership", "leads", "lead", "manager", "managers", "owner", "owners", "tenant",
+    "tenants", "everyone", "sre", "sres", "on-call", "oncall",
+];
+
+/// Words that state a checkable end state: something decided, approved,
+/// shipped or running.
+pub const RESULT_STATES: &[&str] = &[
+    "approved", "approval", "signed", "sign-off", "signoff", "launched", "shipped", "released",
+    "published", "merged", "deployed", "decommissioned", "retired", "deleted", "removed",
+    "migrated", "adopted", "enabled", "enforced", "finalized", "finalised", "ratified",
+    "accepted", "agreed", "decided", "decision", "chosen", "selected", "picked", "delivered",
+    "completed", "go-live", "rolled",
+];
+
+/// Verbs that produce an output when their object is one of [`OUTPUTS`].
+pub const PRODUCING_VERBS: &[&str] = &[
+    "publish", "publishes", "published", "publishing", "write", "writes", "written", "writing",
+    "wrote", "produce", "produces", "produced", "producing", "deliver", "delivers", "delivered",
+    "delivering", "ship", "ships", "shipped", "shipping", "create", "creates", "created",
+    "creating", "draft", "drafts", "drafted", "drafting", "complete", "completes", "completed",
+    "completing", "finalize", "finalise", "finalized", "finalised", "finalizing", "finalising",
+    "submit", "submits", "submitted", "submitting", "document", "documented", "release",
+    "released", "build", "builds", "built", "building", "resulting", "ending", "leading",
+    "get", "gets", "got", "make", "makes", "reach", "reaches", "reached",
+];
+
+/// Concrete outputs of discovery work: something a reader can hold.
+pub const OUTPUTS: &[&str] = &[
+    "prototype", "prototypes", "poc", "proof-of-concept", "pilot", "design", "designs",
+    "doc", "docs", "document", "documents", "recommendation", "recommendations", "decision",
+    "decisions", "report", "reports", "rfc", "rfcs", "adr", "adrs", "map", "maps", "mapping",
+    "memo", "write-up", "writeup", "proposal", "proposals", "spec", "specs", "specification",
+    "plan", "plans", "roadmap", "analysis", "assessment", "comparison", "benchmark",
+    "benchmarks", "shortlist", "inventory", "catalog", "catalogue", "findings", "runbook",
+    "playbook", "scorecard", "matrix", "diagram",
 ];
 
 /// Words ignored when comparing the content of two texts.
