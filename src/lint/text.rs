@@ -101,7 +101,10 @@ impl<'a> Split<'a> {
     /// True when word `i` begins a sentence: the text's first word, or one
     /// after sentence punctuation.
     fn starts_sentence(&self, i: usize) -> bool {
-        i == 0 || self.gap_before(i).contains(['.', '!', '?', ':', ';', '(', '"', '\n'])
+        i == 0
+            || self
+                .gap_before(i)
+                .contains(['.', '!', '?', ':', ';', '(', '"', '\n'])
     }
 
     /// The index of the word holding byte `offset`, or the first after it.
@@ -123,9 +126,9 @@ impl<'a> Split<'a> {
 /// Units that may follow digits directly (`200ms`, `$40k`, `1M`, `64GB`).
 const UNIT_SUFFIXES: &[&str] = &[
     "k", "m", "b", "bn", "mm", "ms", "us", "ns", "s", "sec", "secs", "min", "mins", "h", "hr",
-    "hrs", "d", "w", "wk", "wks", "mo", "y", "yr", "yrs", "x", "kb", "mb", "gb", "tb", "pb",
-    "kib", "mib", "gib", "tib", "bps", "kbps", "mbps", "gbps", "rps", "qps", "tps", "rpm",
-    "vcpu", "vcpus", "cpu", "cpus", "pp",
+    "hrs", "d", "w", "wk", "wks", "mo", "y", "yr", "yrs", "x", "kb", "mb", "gb", "tb", "pb", "kib",
+    "mib", "gib", "tib", "bps", "kbps", "mbps", "gbps", "rps", "qps", "tps", "rpm", "vcpu",
+    "vcpus", "cpu", "cpus", "pp",
 ];
 
 /// Measures that keep a hyphenated number a number (`30-day`, `4-hour`),
@@ -138,15 +141,60 @@ const MEASURE_WORDS: &[&str] = &[
 /// Words that make the number after them a label (`tier 1`, `week 6`,
 /// `phase 2`), not a quantity.
 const LABEL_WORDS: &[&str] = &[
-    "tier", "phase", "step", "stage", "level", "sev", "severity", "priority", "week", "month",
-    "day", "sprint", "wave", "milestone", "version", "release", "gen", "generation", "round",
-    "iteration", "part", "chapter", "section", "layer", "item", "number", "no",
+    "tier",
+    "phase",
+    "step",
+    "stage",
+    "level",
+    "sev",
+    "severity",
+    "priority",
+    "week",
+    "month",
+    "day",
+    "sprint",
+    "wave",
+    "milestone",
+    "version",
+    "release",
+    "gen",
+    "generation",
+    "round",
+    "iteration",
+    "part",
+    "chapter",
+    "section",
+    "layer",
+    "item",
+    "number",
+    "no",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 const QUARTER_LABELS: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2", "fy", "cy"];
@@ -162,11 +210,46 @@ const CURRENCY_WORDS: &[&str] = &["usd", "eur", "gbp", "chf", "dollars", "euros"
 /// Number words as rules.md counts them, plus multipliers that state how
 /// much on their own ("double", "halve").
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "dozen", "half", "halve", "double", "triple",
-    "quadruple", "twice", "tenfold",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
+    "halve",
+    "double",
+    "triple",
+    "quadruple",
+    "twice",
+    "tenfold",
 ];
 
 /// A quantity written in a text.
@@ -247,7 +330,8 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
 
     // A digit glued to a name: p95, IPv6, S3, Sev-2, us-east-1, HTTP/2, v1.2.
     if prev.is_some_and(char::is_alphabetic)
-        || (matches!(prev, Some('-' | '_' | '/' | '.' | '#')) && prev2.is_some_and(char::is_alphabetic))
+        || (matches!(prev, Some('-' | '_' | '/' | '.' | '#'))
+            && prev2.is_some_and(char::is_alphabetic))
     {
         return None;
     }
@@ -357,8 +441,10 @@ fn word_numbers(words: &Split) -> Vec<Number> {
         // "no one", "each one", "the one", "one another" are not counts;
         // "the first half" is a time label.
         if word == "one"
-            && (matches!(prev, "no" | "any" | "each" | "every" | "some" | "the" | "this" | "that")
-                || next == "another")
+            && (matches!(
+                prev,
+                "no" | "any" | "each" | "every" | "some" | "the" | "this" | "that"
+            ) || next == "another")
         {
             continue;
         }
@@ -378,8 +464,19 @@ fn word_numbers(words: &Split) -> Vec<Number> {
 
 /// Words that say a plain number pair is a version upgrade, not a measure.
 const VERSION_WORDS: &[&str] = &[
-    "upgrade", "upgrades", "upgraded", "upgrading", "update", "updates", "updated", "updating",
-    "bump", "bumps", "bumped", "version", "versions",
+    "upgrade",
+    "upgrades",
+    "upgraded",
+    "upgrading",
+    "update",
+    "updates",
+    "updated",
+    "updating",
+    "bump",
+    "bumps",
+    "bumped",
+    "version",
+    "versions",
 ];
 
 /// Where the text states a change of a measure from a baseline to a target:
@@ -390,7 +487,10 @@ const VERSION_WORDS: &[&str] = &[
 pub fn change_span(text: &str) -> Option<Range<usize>> {
     let words = Split::new(text);
     let numbers = numbers(text);
-    let is_upgrade = words.lower.iter().any(|w| VERSION_WORDS.contains(&w.as_str()));
+    let is_upgrade = words
+        .lower
+        .iter()
+        .any(|w| VERSION_WORDS.contains(&w.as_str()));
     let upgrade = |a: &Number, b: &Number| is_upgrade && a.bare && b.bare;
     let connector = |i: usize| matches!(words.word(i), "to" | "from");
 
@@ -424,7 +524,9 @@ pub fn change_span(text: &str) -> Option<Range<usize>> {
     for pair in numbers.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let gap = &text[a.range.end..b.range.start];
-        let arrow = ["→", "->", "⟶", "=>"].iter().any(|arrow| gap.contains(arrow));
+        let arrow = ["→", "->", "⟶", "=>"]
+            .iter()
+            .any(|arrow| gap.contains(arrow));
         if arrow && words.between(a.range.end, b.range.start).len() <= 2 && !upgrade(a, b) {
             return Some(a.range.start..b.range.end);
         }
@@ -442,7 +544,13 @@ pub fn states_change(text: &str) -> bool {
 // Deadlines, approvals and outputs
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Where the text sets a deadline: "by May 31", "before Q3", "by end of
@@ -456,7 +564,10 @@ pub fn deadline_span(text: &str) -> Option<Range<usize>> {
             || QUARTER_LABELS.contains(&w)
             || w.starts_with("fy")
             || w.starts_with("mid-")
-            || matches!(w, "end" | "eoq" | "eom" | "eoy" | "week" | "sprint" | "month" | "day")
+            || matches!(
+                w,
+                "end" | "eoq" | "eom" | "eoy" | "week" | "sprint" | "month" | "day"
+            )
             || (w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit()))
             || w.starts_with("20") && w.contains("-q")
     };
@@ -494,8 +605,16 @@ pub fn approval_span(text: &str) -> Option<Range<usize>> {
         let word = words.word(i);
         let approval = matches!(
             word,
-            "approved" | "approval" | "sign-off" | "signoff" | "signed-off" | "ratified"
-                | "endorsed" | "accepted" | "reviewed" | "agreed"
+            "approved"
+                | "approval"
+                | "sign-off"
+                | "signoff"
+                | "signed-off"
+                | "ratified"
+                | "endorsed"
+                | "accepted"
+                | "reviewed"
+                | "agreed"
         ) || (word == "signed" && words.word(i + 1) == "off");
         if !approval {
             continue;
@@ -511,8 +630,20 @@ pub fn approval_span(text: &str) -> Option<Range<usize>> {
 
 /// Verbs whose result is itself an output of discovery.
 const DECISION_WORDS: &[&str] = &[
-    "decide", "decides", "decided", "choose", "chose", "chosen", "select", "selected", "pick",
-    "picked", "recommend", "recommended", "prototyped", "proof",
+    "decide",
+    "decides",
+    "decided",
+    "choose",
+    "chose",
+    "chosen",
+    "select",
+    "selected",
+    "pick",
+    "picked",
+    "recommend",
+    "recommended",
+    "prototyped",
+    "proof",
 ];
 
 /// Where the text names a concrete output of discovery work: a prototype, a
@@ -525,7 +656,10 @@ pub fn output_span(text: &str) -> Option<Range<usize>> {
         // "design approved" is its output.
         if word == "design" && words.starts_sentence(i) {
             let next = words.word(i + 1);
-            if !matches!(next, "doc" | "docs" | "document" | "review" | "proposal" | "approved") {
+            if !matches!(
+                next,
+                "doc" | "docs" | "document" | "review" | "proposal" | "approved"
+            ) {
                 continue;
             }
         }
@@ -549,8 +683,10 @@ pub fn result_span(text: &str) -> Option<Range<usize>> {
             "signed" => next == "off",
             "rolled" => next == "out",
             "live" => {
-                matches!(prev, "go" | "goes" | "went" | "gone" | "is" | "are" | "be" | "being" | "now")
-                    || matches!(next, "in" | "for" | "on" | "across" | "at" | "")
+                matches!(
+                    prev,
+                    "go" | "goes" | "went" | "gone" | "is" | "are" | "be" | "being" | "now"
+                ) || matches!(next, "in" | "for" | "on" | "across" | "at" | "")
             }
             "production" => matches!(prev, "in" | "into" | "to"),
             _ => words::RESULT_STATES.contains(&word),
@@ -559,7 +695,10 @@ pub fn result_span(text: &str) -> Option<Range<usize>> {
             return Some(words.tokens[i].range.clone());
         }
         // "the build roadmap" names a roadmap; "build a prototype" makes one.
-        let is_verb = !matches!(prev, "the" | "a" | "an" | "our" | "their" | "its" | "this" | "that" | "each" | "every");
+        let is_verb = !matches!(
+            prev,
+            "the" | "a" | "an" | "our" | "their" | "its" | "this" | "that" | "each" | "every"
+        );
         if is_verb && words::PRODUCING_VERBS.contains(&word) {
             let object = (i + 1..(i + 5).min(words.len()))
                 .take_while(|&j| !words.is(j, &["to", "and", "with"]))
@@ -741,10 +880,39 @@ pub struct Lexicon {
 /// Nouns that a vague noun may modify without making the KR vague: "the
 /// image optimization pipeline" names a thing to ship.
 const ARTIFACTS: &[&str] = &[
-    "pipeline", "pipelines", "dashboard", "dashboards", "report", "reports", "tool", "tools",
-    "tooling", "job", "jobs", "service", "services", "team", "teams", "plan", "plans",
-    "project", "program", "programme", "framework", "library", "layer", "pass", "script",
-    "scripts", "backlog", "roadmap", "proposal", "initiative", "engine", "policy", "policies",
+    "pipeline",
+    "pipelines",
+    "dashboard",
+    "dashboards",
+    "report",
+    "reports",
+    "tool",
+    "tools",
+    "tooling",
+    "job",
+    "jobs",
+    "service",
+    "services",
+    "team",
+    "teams",
+    "plan",
+    "plans",
+    "project",
+    "program",
+    "programme",
+    "framework",
+    "library",
+    "layer",
+    "pass",
+    "script",
+    "scripts",
+    "backlog",
+    "roadmap",
+    "proposal",
+    "initiative",
+    "engine",
+    "policy",
+    "policies",
 ];
 
 /// Words that put a destination after a verb of growth ("expand IPv6 to all
@@ -754,15 +922,28 @@ const DESTINATIONS: &[&str] = &["to", "into", "across", "against", "beyond", "on
 /// Verbs that, with a comparative, make vague wording: "make GPU usage more
 /// efficient", "get builds faster".
 const MAKE_VERBS: &[&str] = &[
-    "make", "makes", "making", "made", "get", "gets", "getting", "become", "becomes",
-    "becoming", "render", "renders",
+    "make", "makes", "making", "made", "get", "gets", "getting", "become", "becomes", "becoming",
+    "render", "renders",
 ];
 
 /// Activities that only are activities in company: "meet with the teams" or
 /// "support the data team", not "meet the SLO" or "support IPv6".
 const NEEDS_COMPANY: &[&str] = &[
-    "meet", "sync", "sync-up", "share", "align", "collaborate", "coordinate", "engage",
-    "partner", "liaise", "consult", "help", "support", "assist", "advise",
+    "meet",
+    "sync",
+    "sync-up",
+    "share",
+    "align",
+    "collaborate",
+    "coordinate",
+    "engage",
+    "partner",
+    "liaise",
+    "consult",
+    "help",
+    "support",
+    "assist",
+    "advise",
 ];
 
 /// Activities that are also verbs when a KR starts with them ("talk to each
@@ -836,7 +1017,8 @@ impl Lexicon {
     pub fn vague_span(&self, text: &str) -> Option<Range<usize>> {
         let words = Split::new(text);
         let lead = self.lead_end(&words);
-        let span = |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
+        let span =
+            |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
         for i in 0..lead {
             if let Some(hit) = self.vague_matcher.at(&words, i)
                 && hit.words.end <= lead
@@ -854,7 +1036,8 @@ impl Lexicon {
             if opens && is_comparative(&words, i) {
                 return Some(span(i..i + 1));
             }
-            if matches!(word, "more" | "less") && words.word(i + 1).ends_with("ly") && i + 1 < lead {
+            if matches!(word, "more" | "less") && words.word(i + 1).ends_with("ly") && i + 1 < lead
+            {
                 return Some(span(i..i + 2));
             }
         }
@@ -875,16 +1058,35 @@ impl Lexicon {
         }
         let base = hit.base.as_str();
         let wrong_sense = match base {
-            "cut" => matches!(next, "over" | "release" | "releases" | "branch" | "branches" | "ties" | "a"),
+            "cut" => matches!(
+                next,
+                "over" | "release" | "releases" | "branch" | "branches" | "ties" | "a"
+            ),
             "lower" => {
                 matches!(prev, "the" | "a" | "and")
                     || next.starts_with("env")
-                    || matches!(next, "tier" | "tiers" | "level" | "levels" | "bound" | "case")
+                    || matches!(
+                        next,
+                        "tier" | "tiers" | "level" | "levels" | "bound" | "case"
+                    )
             }
             "raise" => matches!(
                 next,
-                "alert" | "alerts" | "ticket" | "tickets" | "issue" | "issues" | "pr" | "prs"
-                    | "page" | "pages" | "incident" | "incidents" | "a" | "an" | "awareness"
+                "alert"
+                    | "alerts"
+                    | "ticket"
+                    | "tickets"
+                    | "issue"
+                    | "issues"
+                    | "pr"
+                    | "prs"
+                    | "page"
+                    | "pages"
+                    | "incident"
+                    | "incidents"
+                    | "a"
+                    | "an"
+                    | "awareness"
             ),
             "expand" | "expansion" | "extend" | "extension" | "harden" => {
                 (hit.words.end..lead).any(|j| DESTINATIONS.contains(&words.word(j)))
@@ -913,7 +1115,7 @@ impl Lexicon {
     /// output (see [`result_span`]); for activities such as "help" or
     /// "explore" a number also counts ("help 5 teams migrate"), but not for
     /// meetings and talking, where the number only counts the activity.
-    pub fn activity_span(&self, text: &str) -> Option<Range<usize>> {
+    pub fn activity(&self, text: &str) -> Option<Activity> {
         let words = Split::new(text);
         let lead = self.lead_end(&words);
         let hit = self.activity_cue(&words, lead)?;
@@ -921,7 +1123,11 @@ impl Lexicon {
         if result_span(text).is_some() || (!pure && has_number(text)) {
             return None;
         }
-        Some(words.tokens[hit.words.start].range.start..words.tokens[hit.words.end - 1].range.end)
+        Some(Activity {
+            range: words.tokens[hit.words.start].range.start
+                ..words.tokens[hit.words.end - 1].range.end,
+            research: words::RESEARCH.contains(&hit.base.as_str()),
+        })
     }
 
     fn activity_cue(&self, words: &Split, lead: usize) -> Option<Hit> {
@@ -930,7 +1136,8 @@ impl Lexicon {
         let opening = (0..lead.min(4))
             .find(|&i| {
                 let w = words.word(i);
-                !(matches!(w, "we" | "will" | "i" | "also" | "to" | "the" | "team") || w.ends_with("ly"))
+                !(matches!(w, "we" | "will" | "i" | "also" | "to" | "the" | "team")
+                    || w.ends_with("ly"))
             })
             .unwrap_or(0);
         for i in 0..lead {
@@ -943,7 +1150,8 @@ impl Lexicon {
             let base = hit.base.as_str();
             let word = words.word(i);
             let is_meeting = words::MEETINGS.contains(&base);
-            let cued = (i.saturating_sub(3)..i).any(|j| words::MEETING_CUES.contains(&words.word(j)))
+            let cued = (i.saturating_sub(3)..i)
+                .any(|j| words::MEETING_CUES.contains(&words.word(j)))
                 || words.word(hit.words.end) == "with";
             let as_verb = i == opening
                 && (!is_meeting || MEETING_VERBS.contains(&base) && word == base)
@@ -954,8 +1162,12 @@ impl Lexicon {
             if NEEDS_COMPANY.contains(&base) && !in_company(words, hit.words.end, lead) {
                 continue;
             }
-            // "Present" opens a clause only as a verb; elsewhere it is "here".
-            if base == "present" && i != opening {
+            // "Present" and "demo" are activities before an audience ("present
+            // the vision at the all-hands"); "present a single status page"
+            // is a deliverable, and "present in all repos" is not a verb.
+            if matches!(base, "present" | "demo")
+                && (i != opening || !has_audience(words, hit.words.end, lead))
+            {
                 continue;
             }
             return Some(hit);
@@ -964,10 +1176,27 @@ impl Lexicon {
     }
 }
 
+/// An activity found in a text by [`Lexicon::activity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// The words that name the activity.
+    pub range: Range<usize>,
+    /// The activity is research ("explore", "investigate"): the substance of
+    /// a discovery KR, which `discovery-without-output` judges instead.
+    pub research: bool,
+}
+
 /// True when "with" or people follow within a few words: "meet with each
 /// product team", "support the data team".
 fn in_company(words: &Split, from: usize, lead: usize) -> bool {
-    (from..(from + 4).min(lead)).any(|j| words.word(j) == "with" || words::PEOPLE.contains(&words.word(j)))
+    (from..(from + 4).min(lead))
+        .any(|j| words.word(j) == "with" || words::PEOPLE.contains(&words.word(j)))
+}
+
+/// True when an audience follows: "to leadership", "at the all-hands".
+fn has_audience(words: &Split, from: usize, lead: usize) -> bool {
+    (from..(from + 6).min(lead))
+        .any(|j| words.is(j, &["to", "at", "with"]) || words::PEOPLE.contains(&words.word(j)))
 }
 
 /// A comparative that promises more or less of something, not "or higher"
@@ -1004,10 +1233,19 @@ mod tests {
 
     #[test]
     fn numbers_in_digits_with_units() {
-        assert_eq!(found("12 and 2.5 and 99.9% and 200ms"), ["12", "2.5", "99.9", "200ms"]);
-        assert_eq!(found("1M requests, 4,200 pods, $40k per month"), ["1M", "4,200", "40k"]);
+        assert_eq!(
+            found("12 and 2.5 and 99.9% and 200ms"),
+            ["12", "2.5", "99.9", "200ms"]
+        );
+        assert_eq!(
+            found("1M requests, 4,200 pods, $40k per month"),
+            ["1M", "4,200", "40k"]
+        );
         assert_eq!(found("from 12/quarter to 2/quarter"), ["12", "2"]);
-        assert_eq!(found("a 30-day read-only period, 10x faster, 64GB"), ["30", "10x", "64GB"]);
+        assert_eq!(
+            found("a 30-day read-only period, 10x faster, 64GB"),
+            ["30", "10x", "64GB"]
+        );
         assert_eq!(found("0 unencrypted backups"), ["0"]);
     }
 
@@ -1036,8 +1274,14 @@ mod tests {
     #[test]
     fn number_words_count() {
         assert_eq!(found("zero data loss for twelve teams"), ["zero", "twelve"]);
-        assert_eq!(found("cut cost by half for twenty-five services"), ["half", "twenty-five"]);
-        assert_eq!(found("a three-day freeze, at least one region"), ["three-day", "one"]);
+        assert_eq!(
+            found("cut cost by half for twenty-five services"),
+            ["half", "twenty-five"]
+        );
+        assert_eq!(
+            found("a three-day freeze, at least one region"),
+            ["three-day", "one"]
+        );
         assert_eq!(found("Serve 2000 requests per second"), ["2000"]);
     }
 
@@ -1073,7 +1317,13 @@ mod tests {
     #[test]
     fn inflections_cover_regular_forms() {
         let forms = inflections("improve");
-        for form in ["improves", "improved", "improving", "improvement", "improvements"] {
+        for form in [
+            "improves",
+            "improved",
+            "improving",
+            "improvement",
+            "improvements",
+        ] {
             assert!(forms.contains(&form.to_string()), "{form}");
         }
         assert!(inflections("optimize").contains(&"optimization".to_string()));
@@ -1099,12 +1349,21 @@ mod tests {
         assert_eq!(vague("Improve API performance"), Some("Improve"));
         assert_eq!(vague("Test coverage improved"), Some("improved"));
         assert_eq!(vague("Optimise the build cache"), Some("Optimise"));
-        assert_eq!(vague("Performance optimizations for the API"), Some("optimizations"));
+        assert_eq!(
+            vague("Performance optimizations for the API"),
+            Some("optimizations")
+        );
         assert_eq!(vague("Speed up CI for backend teams"), Some("Speed up"));
-        assert_eq!(vague("Make GPU usage more efficient"), Some("Make GPU usage more"));
+        assert_eq!(
+            vague("Make GPU usage more efficient"),
+            Some("Make GPU usage more")
+        );
         assert_eq!(vague("Make docs better"), Some("Make docs better"));
         assert_eq!(vague("Faster builds for every team"), Some("Faster"));
-        assert_eq!(vague("Use GPU capacity more efficiently"), Some("more efficiently"));
+        assert_eq!(
+            vague("Use GPU capacity more efficiently"),
+            Some("more efficiently")
+        );
         assert_eq!(vague("Simplify the deploy process"), Some("Simplify"));
         assert_eq!(vague("Harden the production clusters"), Some("Harden"));
     }
@@ -1130,15 +1389,27 @@ mod tests {
     #[test]
     fn unmeasurable_needs_vague_wording_and_no_number() {
         let lex = lexicon();
-        assert!(lex.unmeasurable("Improve monitoring for all services").is_some());
-        assert!(lex.unmeasurable("Improve test coverage by May 31").is_some());
-        assert!(lex.unmeasurable("Reduce API p95 response time from 200ms to 100ms").is_none());
+        assert!(
+            lex.unmeasurable("Improve monitoring for all services")
+                .is_some()
+        );
+        assert!(
+            lex.unmeasurable("Improve test coverage by May 31")
+                .is_some()
+        );
+        assert!(
+            lex.unmeasurable("Reduce API p95 response time from 200ms to 100ms")
+                .is_none()
+        );
         assert!(lex.unmeasurable("Increase line coverage to 80%").is_none());
-        assert!(lex.unmeasurable("Publish an SLO for each service").is_none());
+        assert!(
+            lex.unmeasurable("Publish an SLO for each service")
+                .is_none()
+        );
     }
 
     fn activity(text: &str) -> Option<&str> {
-        lexicon().activity_span(text).map(|r| &text[r])
+        lexicon().activity(text).map(|a| &text[a.range])
     }
 
     #[test]
@@ -1155,14 +1426,29 @@ mod tests {
             activity("Hold weekly meetings with product teams to gather requirements"),
             Some("meetings")
         );
-        assert_eq!(activity("Run bi-weekly syncs with the data team"), Some("syncs"));
-        assert_eq!(activity("Hold 4 workshops with product teams"), Some("workshops"));
+        assert_eq!(
+            activity("Run bi-weekly syncs with the data team"),
+            Some("syncs")
+        );
+        assert_eq!(
+            activity("Hold 4 workshops with product teams"),
+            Some("workshops")
+        );
         assert_eq!(activity("Continue the Kafka migration"), Some("Continue"));
         assert_eq!(activity("Look into flaky tests"), Some("Look into"));
         assert_eq!(activity("Work on the cost model"), Some("Work on"));
-        assert_eq!(activity("Help product teams adopt the new pipeline"), Some("Help"));
-        assert_eq!(activity("Talk to 10 teams about their build pain"), Some("Talk"));
-        assert_eq!(activity("IPv6 readiness discussed with every team"), Some("discussed"));
+        assert_eq!(
+            activity("Help product teams adopt the new pipeline"),
+            Some("Help")
+        );
+        assert_eq!(
+            activity("Talk to 10 teams about their build pain"),
+            Some("Talk")
+        );
+        assert_eq!(
+            activity("IPv6 readiness discussed with every team"),
+            Some("discussed")
+        );
     }
 
     #[test]
@@ -1180,6 +1466,7 @@ mod tests {
             "Sync secrets from the vault to all 40 services",
             "Launch the portal to help teams onboard",
             "Publish a cost report per team every month",
+            "Present a single status page for all 75 customer-facing services",
         ] {
             assert_eq!(activity(text), None, "{text}");
         }
@@ -1208,6 +1495,6 @@ mod tests {
         words.activity.push("ponder".to_string());
         let lex = Lexicon::new(&words);
         assert!(lex.vague_span("Jazz up the status page").is_some());
-        assert!(lex.activity_span("Ponder the cache design").is_some());
+        assert!(lex.activity("Ponder the cache design").is_some());
     }
 }

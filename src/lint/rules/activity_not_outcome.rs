@@ -4,6 +4,7 @@
 use crate::config::Level;
 use crate::diagnostic::Finding;
 use crate::lint::{Context, Rule};
+use crate::model::Kind;
 
 pub struct ActivityNotOutcome;
 
@@ -58,6 +59,9 @@ document approved by named people, a number reached, a system launched.
   For effort verbs (help, explore, continue, investigate) a number also
   counts ("Help 5 teams migrate"); for meetings and talking it does not, as
   the number only counts the activity ("Hold 4 workshops").
+- A discovery KR may research ("Explore", "Investigate", "Evaluate"):
+  `discovery-without-output` checks that it yields something. Meetings in
+  a discovery KR are still reported.
 - The list is `[preprocessor.okr.words] activity` (`extend-activity` adds
   to it).
 
@@ -80,9 +84,15 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for (k, kr) in objective.krs.iter().enumerate() {
-                let Some(range) = cx.lexicon.activity_span(&kr.text.value) else {
+                let Some(activity) = cx.lexicon.activity(&kr.text.value) else {
                     continue;
                 };
+                // Research is what a discovery KR is for; whether it yields
+                // something is `discovery-without-output`'s question.
+                if activity.research && kr.kind == Kind::Discovery {
+                    continue;
+                }
+                let range = activity.range;
                 let words = &kr.text.value[range.clone()];
                 out.push(
                     Finding::new(
@@ -106,7 +116,11 @@ mod tests {
     use crate::lint::testing::{findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Roll out IPv6 across internal services to remove NAT bottlenecks", krs);
+        let book = objective(
+            "o",
+            "Roll out IPv6 across internal services to remove NAT bottlenecks",
+            krs,
+        );
         findings("activity-not-outcome", &[("src/a.md", &book)])
     }
 
@@ -154,7 +168,19 @@ mod tests {
             // Exploring that ends in a published recommendation is a result.
             r#"text = "Explore NAT64 options and publish a recommendation""#,
             r#"text = "Cut API calls per page load from 40 to 10""#,
+            r#"text = "Present a single status page for all 75 customer-facing services""#,
+            r#"text = "Present the IPv6 plan at the engineering all-hands""#,
         ]);
-        assert_eq!(found, on(&["KR1", "KR2", "KR3"]));
+        assert_eq!(found, on(&["KR1", "KR2", "KR3", "KR8"]));
+    }
+
+    #[test]
+    fn research_is_left_to_discovery_krs_but_meetings_are_not() {
+        let found = check(&[
+            "kind = \"discovery\"\ntext = \"Research NAT64 options\"",
+            "kind = \"discovery\"\ntext = \"Hold weekly syncs with the app teams\"",
+            "text = \"Research NAT64 options\"",
+        ]);
+        assert_eq!(found, on(&["KR2", "KR3"]));
     }
 }

@@ -108,7 +108,11 @@ mod tests {
     use crate::lint::testing::{findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Replace the blob store with object storage to cut storage incidents", krs);
+        let book = objective(
+            "o",
+            "Replace the blob store with object storage to cut storage incidents",
+            krs,
+        );
         findings("discovery-without-output", &[("src/a.md", &book)])
     }
 

@@ -90,7 +90,11 @@ mod tests {
     use crate::lint::testing::{findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Offer a shared GPU platform to cut time to a trained model", krs);
+        let book = objective(
+            "o",
+            "Offer a shared GPU platform to cut time to a trained model",
+            krs,
+        );
         findings("impact-without-metric", &[("src/a.md", &book)])
     }
 

@@ -92,7 +92,11 @@ mod tests {
     use crate::lint::testing::{findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Move all databases to managed PostgreSQL to cut on-call load", krs);
+        let book = objective(
+            "o",
+            "Move all databases to managed PostgreSQL to cut on-call load",
+            krs,
+        );
         findings("missing-definition-of-done", &[("src/a.md", &book)])
     }
 

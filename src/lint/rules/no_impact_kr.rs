@@ -103,7 +103,11 @@ mod tests {
     use crate::lint::testing::{findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Serve every API from the new cluster to cut hosting cost", krs);
+        let book = objective(
+            "o",
+            "Serve every API from the new cluster to cut hosting cost",
+            krs,
+        );
         findings("no-impact-kr", &[("src/a.md", &book)])
     }
 
@@ -163,11 +167,17 @@ text = "Reduce unplanned SLO misses to 2 per quarter""#,
     #[test]
     fn near_misses_in_other_wording() {
         // A rewritten arrow and time units count; a percentage to hold does not.
-        assert_eq!(check(&[r#"text = "Checkout p99 latency 900ms → 300ms""#]), []);
+        assert_eq!(
+            check(&[r#"text = "Checkout p99 latency 900ms → 300ms""#]),
+            []
+        );
         assert_eq!(
             check(&[r#"text = "Cut restore time from 6 hours to 45 minutes""#]),
             []
         );
-        assert_eq!(check(&[r#"text = "Keep availability at 99.95% all quarter""#]), fires());
+        assert_eq!(
+            check(&[r#"text = "Keep availability at 99.95% all quarter""#]),
+            fires()
+        );
     }
 }

@@ -103,7 +103,11 @@ mod tests {
     use crate::lint::testing::{findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Cut CI waiting time for backend engineers to ship faster", krs);
+        let book = objective(
+            "o",
+            "Cut CI waiting time for backend engineers to ship faster",
+            krs,
+        );
         findings("unmeasurable", &[("src/a.md", &book)])
     }
 
@@ -170,8 +174,11 @@ metric = { from = 40, to = 70, unit = "%" }"#,
     #[test]
     fn points_at_the_vague_words() {
         let book = objective("o", "x", &[r#"text = "Streamline the backup process""#]);
-        let diagnostics =
-            crate::lint::testing::diagnostics_with(&crate::lint::testing::config(), "unmeasurable", &[("src/a.md", &book)]);
+        let diagnostics = crate::lint::testing::diagnostics_with(
+            &crate::lint::testing::config(),
+            "unmeasurable",
+            &[("src/a.md", &book)],
+        );
         let location = diagnostics[0].location.clone().unwrap();
         assert_eq!(&book[location.span], "Streamline");
         assert!(diagnostics[0].message.contains("\"Streamline\""));

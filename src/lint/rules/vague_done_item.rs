@@ -69,32 +69,34 @@ done = [
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 for item in &kr.done {
-                    let (range, message, help) =
-                        if let Some(range) = cx.lexicon.unmeasurable(&item.text) {
-                            let words = &item.text[range.clone()];
-                            (
-                                range,
-                                format!(
-                                    "the done item \"{}\" is vague: \"{words}\" with no number to check",
-                                    item.text
-                                ),
-                                "make the item a state anyone can check, with a number or a named \
+                    let (range, message, help) = if let Some(range) =
+                        cx.lexicon.unmeasurable(&item.text)
+                    {
+                        let words = &item.text[range.clone()];
+                        (
+                            range,
+                            format!(
+                                "the done item \"{}\" is vague: \"{words}\" with no number to check",
+                                item.text
+                            ),
+                            "make the item a state anyone can check, with a number or a named \
                                  result, like \"Setup guide published for all 20 repositories\""
-                                    .to_string(),
-                            )
-                        } else if let Some(range) = cx.lexicon.activity_span(&item.text) {
-                            let words = &item.text[range.clone()];
-                            (
-                                range,
-                                format!(
-                                    "the done item \"{}\" is an activity (\"{words}\"), not a result",
-                                    item.text
-                                ),
-                                super::activity_not_outcome::HELP.to_string(),
-                            )
-                        } else {
-                            continue;
-                        };
+                                .to_string(),
+                        )
+                    } else if let Some(activity) = cx.lexicon.activity(&item.text) {
+                        let range = activity.range;
+                        let words = &item.text[range.clone()];
+                        (
+                            range,
+                            format!(
+                                "the done item \"{}\" is an activity (\"{words}\"), not a result",
+                                item.text
+                            ),
+                            super::activity_not_outcome::HELP.to_string(),
+                        )
+                    } else {
+                        continue;
+                    };
                     out.push(
                         Finding::new(self.name(), message, help)
                             .on_kr(o, k)
@@ -135,7 +137,11 @@ mod tests {
     use crate::lint::testing::{config, diagnostics_with, findings, objective};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        let book = objective("o", "Make backend builds hermetic to make build results reproducible", krs);
+        let book = objective(
+            "o",
+            "Make backend builds hermetic to make build results reproducible",
+            krs,
+        );
         findings("vague-done-item", &[("src/a.md", &book)])
     }
 
