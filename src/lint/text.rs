@@ -644,6 +644,18 @@ const DECISION_WORDS: &[&str] = &[
     "recommended",
     "prototyped",
     "proof",
+    "identify",
+    "identified",
+    "rank",
+    "ranked",
+    "validate",
+    "validated",
+    "verify",
+    "verified",
+    "confirm",
+    "confirmed",
+    "prove",
+    "proven",
 ];
 
 /// Where the text names a concrete output of discovery work: a prototype, a
@@ -654,7 +666,7 @@ pub fn output_span(text: &str) -> Option<Range<usize>> {
         let word = words.word(i);
         // "Design a sharding approach" is work, "the design document" or
         // "design approved" is its output.
-        if word == "design" && words.starts_sentence(i) {
+        if matches!(word, "design" | "study") && words.starts_sentence(i) {
             let next = words.word(i + 1);
             if !matches!(
                 next,
@@ -917,7 +929,9 @@ const ARTIFACTS: &[&str] = &[
 
 /// Words that put a destination after a verb of growth ("expand IPv6 to all
 /// internal services"), which makes it checkable.
-const DESTINATIONS: &[&str] = &["to", "into", "across", "against", "beyond", "onto"];
+const DESTINATIONS: &[&str] = &[
+    "to", "into", "across", "against", "beyond", "onto", "until", "through",
+];
 
 /// Verbs that, with a comparative, make vague wording: "make GPU usage more
 /// efficient", "get builds faster".
@@ -929,6 +943,7 @@ const MAKE_VERBS: &[&str] = &[
 /// Activities that only are activities in company: "meet with the teams" or
 /// "support the data team", not "meet the SLO" or "support IPv6".
 const NEEDS_COMPANY: &[&str] = &[
+    "review",
     "meet",
     "sync",
     "sync-up",
@@ -944,6 +959,79 @@ const NEEDS_COMPANY: &[&str] = &[
     "support",
     "assist",
     "advise",
+];
+
+/// What people gather from other people.
+const GATHERED: &[&str] = &[
+    "requirements",
+    "feedback",
+    "input",
+    "insights",
+    "needs",
+    "ideas",
+    "opinions",
+];
+
+/// Meeting names that are also ordinary nouns ("API calls", "user
+/// sessions", "a demo environment").
+const AMBIGUOUS_MEETINGS: &[&str] = &[
+    "call",
+    "session",
+    "demo",
+    "interview",
+    "talk",
+    "presentation",
+    "discussion",
+    "forum",
+];
+
+/// Frequencies and verbs that only hold meetings.
+const STRONG_MEETING_CUES: &[&str] = &[
+    "hold",
+    "holds",
+    "holding",
+    "held",
+    "host",
+    "hosts",
+    "hosting",
+    "hosted",
+    "attend",
+    "attends",
+    "attending",
+    "attended",
+    "organize",
+    "organise",
+    "organizing",
+    "organising",
+    "organized",
+    "organised",
+    "schedule",
+    "scheduling",
+    "scheduled",
+    "facilitate",
+    "facilitating",
+    "facilitated",
+    "daily",
+    "weekly",
+    "bi-weekly",
+    "biweekly",
+    "fortnightly",
+    "monthly",
+    "bi-monthly",
+    "bimonthly",
+    "quarterly",
+    "regular",
+    "recurring",
+    "training",
+    "review",
+    "planning",
+    "brainstorming",
+    "kickoff",
+    "kick-off",
+    "onboarding",
+    "feedback",
+    "q&a",
+    "ama",
 ];
 
 /// Activities that are also verbs when a KR starts with them ("talk to each
@@ -1088,18 +1176,39 @@ impl Lexicon {
                     | "an"
                     | "awareness"
             ),
-            "expand" | "expansion" | "extend" | "extension" | "harden" => {
+            "expand" | "expansion" | "extend" | "extension" | "harden" | "transform" | "evolve" => {
                 (hit.words.end..lead).any(|j| DESTINATIONS.contains(&words.word(j)))
             }
             _ => false,
         };
+        // "the hardened base image", "an optimized build": a participle that
+        // describes a thing rather than promising a change.
+        let describes_a_thing = word.ends_with('d')
+            && word != base
+            && matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "each"
+                    | "every"
+                    | "all"
+                    | "new"
+            );
         let names_a_thing = (word.ends_with("ion")
             || word.ends_with("ions")
             || word.ends_with("ment")
             || word.ends_with("ments")
             || base == "growth")
             && ARTIFACTS.contains(&next);
-        !wrong_sense && !names_a_thing
+        !wrong_sense && !names_a_thing && !describes_a_thing
     }
 
     /// Where the text is unmeasurable: it leans on vague wording of change
@@ -1150,9 +1259,15 @@ impl Lexicon {
             let base = hit.base.as_str();
             let word = words.word(i);
             let is_meeting = words::MEETINGS.contains(&base);
-            let cued = (i.saturating_sub(3)..i)
-                .any(|j| words::MEETING_CUES.contains(&words.word(j)))
-                || words.word(hit.words.end) == "with";
+            // "calls" and "sessions" are meetings only after a frequency or
+            // a verb that can only hold a meeting: not "run synthetic calls".
+            let cues = if AMBIGUOUS_MEETINGS.contains(&base) {
+                STRONG_MEETING_CUES
+            } else {
+                words::MEETING_CUES
+            };
+            let cued = (i.saturating_sub(4)..i).any(|j| cues.contains(&words.word(j)))
+                || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
             let as_verb = i == opening
                 && (!is_meeting || MEETING_VERBS.contains(&base) && word == base)
                 || (!is_meeting && word.ends_with("ed") && word != base);
@@ -1160,6 +1275,13 @@ impl Lexicon {
                 continue;
             }
             if NEEDS_COMPANY.contains(&base) && !in_company(words, hit.words.end, lead) {
+                continue;
+            }
+            // Gathering requirements or feedback is talking to people;
+            // gathering metrics is a system at work.
+            if base == "gather"
+                && !(hit.words.end..(hit.words.end + 3).min(lead)).any(|j| words.is(j, GATHERED))
+            {
                 continue;
             }
             // "Present" and "demo" are activities before an audience ("present
@@ -1186,17 +1308,26 @@ pub struct Activity {
     pub research: bool,
 }
 
-/// True when "with" or people follow within a few words: "meet with each
-/// product team", "support the data team".
+/// True when people are the object or the company of the verb before
+/// `from`: "meet with each product team", "support the data team",
+/// "collaborate with security". Not "meet the SLO", "sync with the upstream
+/// release", or "support SSO for all users".
 fn in_company(words: &Split, from: usize, lead: usize) -> bool {
-    (from..(from + 4).min(lead))
-        .any(|j| words.word(j) == "with" || words::PEOPLE.contains(&words.word(j)))
+    (from..(from + 6).min(lead))
+        .take_while(|&j| words.word(j) == "with" || !words.is(j, PREPOSITIONS))
+        .any(|j| words::PEOPLE.contains(&words.word(j)))
 }
+
+/// Prepositions that end a verb's object: in "support SSO for all users"
+/// the users are not what is supported.
+const PREPOSITIONS: &[&str] = &[
+    "for", "on", "in", "across", "to", "at", "of", "during", "via", "through", "by", "from",
+    "into", "between", "within", "under", "over",
+];
 
 /// True when an audience follows: "to leadership", "at the all-hands".
 fn has_audience(words: &Split, from: usize, lead: usize) -> bool {
-    (from..(from + 6).min(lead))
-        .any(|j| words.is(j, &["to", "at", "with"]) || words::PEOPLE.contains(&words.word(j)))
+    (from..(from + 6).min(lead)).any(|j| words.is(j, &["to", "at", "with"]))
 }
 
 /// A comparative that promises more or less of something, not "or higher"
@@ -1381,6 +1512,8 @@ mod tests {
             "Adopt Bazel in every repository for better caching",
             "Alert on Sev-2 or higher incidents",
             "Migrate 48 services, reducing storage cost",
+            "Migrate all services to the hardened base image",
+            "Transform application logs into OpenTelemetry format",
         ] {
             assert_eq!(vague(text), None, "{text}");
         }
@@ -1449,6 +1582,18 @@ mod tests {
             activity("IPv6 readiness discussed with every team"),
             Some("discussed")
         );
+        for (text, cue) in [
+            ("Run 3 training sessions for product teams", "sessions"),
+            ("Hold weekly calls with vendors", "calls"),
+            (
+                "Collaborate with security on the threat model",
+                "Collaborate",
+            ),
+            ("Regularly review cost reports with team leads", "review"),
+            ("Gather requirements from the data teams", "Gather"),
+        ] {
+            assert_eq!(activity(text), Some(cue), "{text}");
+        }
     }
 
     #[test]
@@ -1467,6 +1612,14 @@ mod tests {
             "Launch the portal to help teams onboard",
             "Publish a cost report per team every month",
             "Present a single status page for all 75 customer-facing services",
+            "Present cost data per team in the billing dashboard",
+            "Keep the staging environment in sync with production",
+            "Sync with the upstream Kubernetes release every quarter",
+            "Support SSO for all users of internal tools",
+            "Gather metrics from all 40 services into Prometheus",
+            "Run synthetic calls against every public endpoint",
+            "Trace every call between services",
+            "Runbook reviewed by SRE",
         ] {
             assert_eq!(activity(text), None, "{text}");
         }

@@ -79,7 +79,6 @@ pub const VAGUE_VERBS: &[&str] = &[
     "enrich",
     "stabilize",
     "stabilise",
-    "mitigate",
     "lessen",
     "slash",
     "trim",
@@ -181,9 +180,8 @@ pub const ACTIVITIES: &[&str] = &[
     "advise",
     "focus on",
     "prepare for",
-    "start",
-    "begin",
     "kick off",
+    "review",
 ];
 
 /// Activities whose count measures the activity itself: "hold 4
@@ -242,6 +240,7 @@ pub const PURE_ACTIVITIES: &[&str] = &[
     "raise awareness",
     "reach out",
     "work with",
+    "review",
 ];
 
 /// Activities that are research: the substance of a discovery KR.
@@ -357,8 +356,6 @@ pub const MEETING_CUES: &[&str] = &[
     "recurring",
     "periodic",
     "ongoing",
-    "every",
-    "each",
 ];
 
 /// Verbs that usually state why the KR matters when they follow "to"
@@ -527,6 +524,24 @@ pub const PEOPLE: &[&str] = &[
     "sres",
     "on-call",
     "oncall",
+    "vendor",
+    "vendors",
+    "architect",
+    "architects",
+    "security",
+    "finance",
+    "legal",
+    "procurement",
+    "compliance",
+    "hr",
+    "ops",
+    "devops",
+    "management",
+    "board",
+    "council",
+    "committee",
+    "counterparts",
+    "peers",
 ];
 
 /// Words that state a checkable end state: something decided, approved,
@@ -685,6 +700,18 @@ pub const OUTPUTS: &[&str] = &[
     "scorecard",
     "matrix",
     "diagram",
+    "summary",
+    "readout",
+    "guide",
+    "whitepaper",
+    "one-pager",
+    "study",
+    "model",
+    "models",
+    "estimate",
+    "estimates",
+    "evaluation",
+    "list",
 ];
 
 /// Words ignored when comparing the content of two texts.
