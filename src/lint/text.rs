@@ -523,7 +523,7 @@ pub fn change_span(text: &str) -> Option<Range<usize>> {
     }
     for pair in numbers.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let gap = &text[a.range.end..b.range.start];
+        let gap = text.get(a.range.end..b.range.start).unwrap_or("");
         let arrow = ["→", "->", "⟶", "=>"]
             .iter()
             .any(|arrow| gap.contains(arrow));
@@ -1639,6 +1639,53 @@ mod tests {
         assert!(output_span("Complete vendor evaluation with a final recommendation").is_some());
         assert!(output_span("Research connection pooling options").is_none());
         assert!(output_span("Design a sharding approach").is_none());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let lex = lexicon();
+        for text in [
+            "",
+            " ",
+            "-",
+            "1",
+            "1:",
+            "24/",
+            "24/7",
+            "from",
+            "from 1",
+            "from 1 to",
+            "→",
+            "1 →",
+            "2026-",
+            "2026-0",
+            "2026-05-",
+            "$",
+            "1-",
+            "ú1",
+            "1ú",
+            "é-1",
+            "١٢ ٣",
+            "to to to",
+            "so",
+            "Make",
+            "more",
+            "from from 1 to to 2",
+            "1.2.3.4",
+            "9999999999999999999999",
+            "[x]",
+            "“quoted” 5’s",
+            "a\nb\n\n1",
+        ] {
+            let _ = numbers(text);
+            let _ = change_span(text);
+            let _ = deadline_span(text);
+            let _ = approval_span(text);
+            let _ = output_span(text);
+            let _ = result_span(text);
+            let _ = lex.unmeasurable(text);
+            let _ = lex.activity(text);
+        }
     }
 
     #[test]

@@ -50,7 +50,10 @@ document approved by named people, a number reached, a system launched.
   holds meetings: a meeting word (meeting, sync, standup, workshop, forum,
   office hours ...) after a verb such as hold, run or host or a frequency
   such as weekly. Words in other senses stay quiet: "meet the SLO" and
-  "support IPv6" need people or "with" to be activities; "Hold checkout
+  "support SSO for all users" are not activities, as these verbs need
+  people as their object or company ("meet with each team", "support the
+  data team"); "calls" and "sessions" need a frequency or a verb that only
+  holds meetings ("weekly calls", "training sessions"); "Hold checkout
   availability at 99.95%" holds no meeting; "Run 10 services IPv6-only"
   runs no meeting.
 - It does not fire when the KR names a checkable result: something
