@@ -11,8 +11,11 @@ use mdbook_okr::plan::Plan;
 use mdbook_okr::render::{self, Format, RenderContext};
 use mdbook_okr::scan;
 
+/// What a fuzz target does with one input.
+pub type EntryPoint = fn(&[u8]);
+
 /// Every target by name: the folder names under `fuzz/corpus/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, EntryPoint)] = &[
     ("scan", scan),
     ("block", block),
     ("chapter", chapter),
@@ -33,7 +36,10 @@ pub fn scan(data: &[u8]) {
         let written = text
             .get(block.span.clone())
             .expect("a block span lies on character boundaries");
-        assert!(written.starts_with("```") || written.starts_with("~~~"), "{written:?}");
+        assert!(
+            written.starts_with("```") || written.starts_with("~~~"),
+            "{written:?}"
+        );
         for offset in 0..=block.body.len() {
             assert!(block.body_map.to_chapter(offset) <= text.len());
         }
@@ -75,8 +81,14 @@ pub fn chapter(data: &[u8]) {
             format,
         };
         let rendered = render::render_file(&cx, 0);
-        let first = plan.blocks.first().map_or(text.len(), |b| b.location.span.start);
-        let first = plan.directives.first().map_or(first, |d| d.span.start.min(first));
+        let first = plan
+            .blocks
+            .first()
+            .map_or(text.len(), |b| b.location.span.start);
+        let first = plan
+            .directives
+            .first()
+            .map_or(first, |d| d.span.start.min(first));
         assert!(rendered.starts_with(&text[..first]));
     }
 }

@@ -94,10 +94,8 @@ pub fn parse(raw: &RawBlock, file: FileId, context: &Context, config: &Config) -
     };
 
     if !table.contains_key("objective") {
-        let only_context_keys = !table.is_empty()
-            && table
-                .keys()
-                .all(|k| CONTEXT_KEYS.contains(&&**k.get_ref()));
+        let only_context_keys =
+            !table.is_empty() && table.keys().all(|k| CONTEXT_KEYS.contains(&&**k.get_ref()));
         if only_context_keys {
             let context = reader.context(table);
             return if reader.problems.is_empty() {
@@ -162,7 +160,10 @@ impl Reader<'_> {
             if !known.contains(&name) {
                 self.problem(
                     key.span(),
-                    format!("unknown key `{name}` in {what}{}", did_you_mean(name, known)),
+                    format!(
+                        "unknown key `{name}` in {what}{}",
+                        did_you_mean(name, known)
+                    ),
                     format!("the keys of {what} are: {}", known.join(", ")),
                 );
             }
@@ -341,7 +342,12 @@ impl Reader<'_> {
                 items.iter().collect()
             }
             other => {
-                self.wrong_type(value.span(), "kr", "an array of tables, written `[[kr]]`", other);
+                self.wrong_type(
+                    value.span(),
+                    "kr",
+                    "an array of tables, written `[[kr]]`",
+                    other,
+                );
                 return Vec::new();
             }
         };
@@ -381,7 +387,12 @@ impl Reader<'_> {
         krs
     }
 
-    fn key_result(&mut self, table: &DeTable<'_>, position: usize, span: Span) -> Option<KeyResult> {
+    fn key_result(
+        &mut self,
+        table: &DeTable<'_>,
+        position: usize,
+        span: Span,
+    ) -> Option<KeyResult> {
         let location = self.location(span);
         self.unknown_keys(table, KR_KEYS, "a key result");
         let text = self.string(table, "text");
@@ -507,11 +518,9 @@ impl Reader<'_> {
     fn number(&mut self, table: &DeTable<'_>, key: &str) -> Option<f64> {
         let value = table.get(key)?;
         let parsed = match value.get_ref() {
-            DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                    .ok()
-                    .map(|n| n as f64)
-            }
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => None,
         };
@@ -685,35 +694,58 @@ depends_on = ["ci#KR2", "ci", "team:data"]
         assert_eq!(o.krs[0].kind, Kind::Delivery);
         assert_eq!(o.krs[0].commitment, Commitment::Committed);
         assert_eq!(
-            o.krs[0].done.iter().map(|d| (d.text.as_str(), d.met)).collect::<Vec<_>>(),
-            [("Vault live", true), ("CI reads from it", false), ("Docs written", false)]
+            o.krs[0]
+                .done
+                .iter()
+                .map(|d| (d.text.as_str(), d.met))
+                .collect::<Vec<_>>(),
+            [
+                ("Vault live", true),
+                ("CI reads from it", false),
+                ("Docs written", false)
+            ]
         );
         assert_eq!(o.krs[1].id, "leaks");
         assert_eq!(o.krs[1].kind, Kind::Impact);
         assert_eq!(o.krs[1].commitment, Commitment::Stretch);
         assert_eq!(o.krs[1].score(), Some(105.0 / 140.0));
         assert_eq!(
-            o.krs[1].depends_on.iter().map(|r| r.target.clone()).collect::<Vec<_>>(),
+            o.krs[1]
+                .depends_on
+                .iter()
+                .map(|r| r.target.clone())
+                .collect::<Vec<_>>(),
             [
-                Target::KeyResult { objective: "ci".into(), kr: "KR2".into() },
+                Target::KeyResult {
+                    objective: "ci".into(),
+                    kr: "KR2".into()
+                },
                 Target::Objective("ci".into()),
                 Target::Team("data".into()),
             ]
         );
         // Spans point into the chapter.
-        assert_eq!(&GOOD[o.krs[0].text.location.span.clone()], "\"Launch the vault\"");
+        assert_eq!(
+            &GOOD[o.krs[0].text.location.span.clone()],
+            "\"Launch the vault\""
+        );
     }
 
     #[test]
     fn an_explicit_phase_keeps_parentheses_in_the_statement() {
-        let o = objective("```okr\nobjective = \"Cut cost (USD)\"\nphase = \"Pilot\"\n[[kr]]\ntext = \"x\"\n```\n");
+        let o = objective(
+            "```okr\nobjective = \"Cut cost (USD)\"\nphase = \"Pilot\"\n[[kr]]\ntext = \"x\"\n```\n",
+        );
         assert_eq!(o.statement, "Cut cost (USD)");
         assert_eq!(o.phase.unwrap().value, "Pilot");
     }
 
     #[test]
     fn a_context_block() {
-        match parse_one("```okr\nteam = \"a\"\nquarter = \"2026-Q3\"\n```\n", &config()) {
+        match parse_one(
+            "```okr\nteam = \"a\"\nquarter = \"2026-Q3\"\n```\n",
+            &config(),
+        ) {
             Parsed::Context(c) => {
                 assert_eq!(c.team.as_deref(), Some("a"));
                 assert_eq!(c.quarter.unwrap().to_string(), "2026-Q3");
@@ -732,7 +764,9 @@ depends_on = ["ci#KR2", "ci", "team:data"]
 
     #[test]
     fn unknown_keys_suggest_the_closest() {
-        let p = problems("```okr\nobjective = \"x\"\n[[kr]]\ntext = \"y\"\ncomitment = \"stretch\"\n```\n");
+        let p = problems(
+            "```okr\nobjective = \"x\"\n[[kr]]\ntext = \"y\"\ncomitment = \"stretch\"\n```\n",
+        );
         assert_eq!(
             p,
             [(
@@ -750,11 +784,30 @@ depends_on = ["ci#KR2", "ci", "team:data"]
             "metric = { from = \"a\", to = 1 }\n```\n"
         ));
         let messages: Vec<&str> = p.iter().map(|(m, _)| m.as_str()).collect();
-        assert!(messages.contains(&"`objective` must be a string, not integer"), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("2026-Q5")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("`outcome` is not a valid `kind`")), "{messages:?}");
-        assert!(messages.contains(&"`done` must be an array of strings, not string"), "{messages:?}");
-        assert!(messages.iter().any(|m| m.starts_with("`from` must be a finite number")), "{messages:?}");
+        assert!(
+            messages.contains(&"`objective` must be a string, not integer"),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("2026-Q5")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`outcome` is not a valid `kind`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&"`done` must be an array of strings, not string"),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("`from` must be a finite number")),
+            "{messages:?}"
+        );
     }
 
     #[test]
@@ -769,20 +822,30 @@ depends_on = ["ci#KR2", "ci", "team:data"]
 
     #[test]
     fn duplicate_kr_ids() {
-        let p = problems("```okr\nobjective = \"x\"\n[[kr]]\nid = \"KR2\"\ntext = \"a\"\n[[kr]]\ntext = \"b\"\n```\n");
+        let p = problems(
+            "```okr\nobjective = \"x\"\n[[kr]]\nid = \"KR2\"\ntext = \"a\"\n[[kr]]\ntext = \"b\"\n```\n",
+        );
         assert_eq!(p.len(), 1);
-        assert!(p[0].0.starts_with("two key results have the id `KR2`"), "{p:?}");
+        assert!(
+            p[0].0.starts_with("two key results have the id `KR2`"),
+            "{p:?}"
+        );
     }
 
     #[test]
     fn a_missing_team_is_invalid_only_when_teams_are_configured() {
         let chapter = "```okr\nobjective = \"x\"\n[[kr]]\ntext = \"a\"\n```\n";
-        assert!(matches!(parse_one(chapter, &config()), Parsed::Objective(o) if o.team == UNASSIGNED_TEAM));
+        assert!(
+            matches!(parse_one(chapter, &config()), Parsed::Objective(o) if o.team == UNASSIGNED_TEAM)
+        );
         let with_teams = Config {
             teams: Some(vec!["a".into()]),
             ..config()
         };
-        assert!(matches!(parse_one(chapter, &with_teams), Parsed::Invalid { .. }));
+        assert!(matches!(
+            parse_one(chapter, &with_teams),
+            Parsed::Invalid { .. }
+        ));
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub fn source_dir(root: &Path, book_toml: &toml::Table) -> Result<PathBuf> {
     match book_toml.get("book").and_then(|b| b.get("src")) {
         None => Ok(root.join("src")),
         Some(toml::Value::String(src)) => Ok(root.join(src)),
-        Some(_) => bail!("{}: [book] src must be a string", root.join("book.toml").display()),
+        Some(_) => bail!(
+            "{}: [book] src must be a string",
+            root.join("book.toml").display()
+        ),
     }
 }
 
@@ -39,7 +42,9 @@ pub fn source_dir(root: &Path, book_toml: &toml::Table) -> Result<PathBuf> {
 pub fn read_book_toml(root: &Path) -> Result<toml::Table> {
     let path = root.join("book.toml");
     match fs::read_to_string(&path) {
-        Ok(text) => toml::from_str(&text).with_context(|| format!("{} is not valid TOML", path.display())),
+        Ok(text) => {
+            toml::from_str(&text).with_context(|| format!("{} is not valid TOML", path.display()))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(toml::Table::new()),
         Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }
@@ -51,7 +56,10 @@ pub fn read_config(root: &Path) -> Result<Config> {
     let okr = match table.get("preprocessor").and_then(|p| p.get("okr")) {
         None => None,
         Some(toml::Value::Table(t)) => Some(t),
-        Some(_) => bail!("{}: [preprocessor.okr] must be a table", root.join("book.toml").display()),
+        Some(_) => bail!(
+            "{}: [preprocessor.okr] must be a table",
+            root.join("book.toml").display()
+        ),
     };
     Config::from_table(okr).with_context(|| format!("in {}", root.join("book.toml").display()))
 }

@@ -203,7 +203,9 @@ impl Config {
                 );
             }
             if rule == "invalid-block" && level != Level::Error {
-                bail!("`invalid-block` cannot be turned off or lowered: a broken block is always an error");
+                bail!(
+                    "`invalid-block` cannot be turned off or lowered: a broken block is always an error"
+                );
             }
             config.rules.insert(rule, level);
         }
@@ -331,9 +333,15 @@ extend-hype = ["rockstar"]
     #[test]
     fn unknown_rule_and_word_list_are_errors() {
         let err = parse("[preprocessor.okr.rules]\nhype-word = \"off\"\n").unwrap_err();
-        assert!(err.to_string().contains("did you mean `hype-words`"), "{err}");
+        assert!(
+            err.to_string().contains("did you mean `hype-words`"),
+            "{err}"
+        );
         let err = parse("[preprocessor.okr.words]\nhipe = []\n").unwrap_err();
-        assert!(err.to_string().contains("unknown word list `hipe`"), "{err}");
+        assert!(
+            err.to_string().contains("unknown word list `hipe`"),
+            "{err}"
+        );
     }
 
     #[test]

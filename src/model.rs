@@ -62,7 +62,8 @@ impl FromStr for Quarter {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("`{s}` is not a quarter; write it as `YYYY-Qn`, for example `2026-Q2`");
+        let bad =
+            || format!("`{s}` is not a quarter; write it as `YYYY-Qn`, for example `2026-Q2`");
         let (year, number) = s.split_once("-Q").ok_or_else(bad)?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());

@@ -34,11 +34,17 @@ pub enum BlockContent {
 /// What a `depends_on` entry resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
-    KeyResult { objective: usize, kr: usize },
+    KeyResult {
+        objective: usize,
+        kr: usize,
+    },
     Objective(usize),
     /// An open ask of a team. `known` is false when `teams` is configured
     /// and does not list it.
-    Team { team: String, known: bool },
+    Team {
+        team: String,
+        known: bool,
+    },
     Unresolved,
 }
 
@@ -74,7 +80,11 @@ impl Plan {
     /// Builds the plan of one chapter text alone: for tests and fuzzing.
     pub fn from_chapter(path: &str, text: &str, config: &Config) -> Plan {
         let mut builder = PlanBuilder::new(config);
-        builder.add_file(path.to_string(), Some(PathBuf::from(path)), text.to_string());
+        builder.add_file(
+            path.to_string(),
+            Some(PathBuf::from(path)),
+            text.to_string(),
+        );
         builder.finish()
     }
 
@@ -108,7 +118,11 @@ impl Plan {
     /// A piece of a string value's location: `range` is a byte range inside
     /// the value. Exact when the value is written without escapes or line
     /// prefixes; otherwise the whole value's location.
-    pub fn sub_location(&self, text: &crate::model::Text, range: std::ops::Range<usize>) -> Location {
+    pub fn sub_location(
+        &self,
+        text: &crate::model::Text,
+        range: std::ops::Range<usize>,
+    ) -> Location {
         let file = &self.files[text.location.file];
         let raw = &file.text[text.location.span.clone()];
         let quote = ["\"\"\"", "'''", "\"", "'"]
@@ -152,9 +166,12 @@ impl<'c> PlanBuilder<'c> {
         let file = self.plan.files.len();
         let mut context = Context::default();
         let scanned = scan::scan_chapter(&text);
-        self.plan
-            .directives
-            .extend(scanned.directives.into_iter().map(|span| Location { file, span }));
+        self.plan.directives.extend(
+            scanned
+                .directives
+                .into_iter()
+                .map(|span| Location { file, span }),
+        );
         for raw in scanned.blocks {
             let location = Location {
                 file,
@@ -228,7 +245,10 @@ fn resolve(plan: &Plan, config: &Config, target: &Target) -> Resolution {
             .and_then(|&o| {
                 plan.objectives[o]
                     .kr(kr)
-                    .map(|(k, _)| Resolution::KeyResult { objective: o, kr: k })
+                    .map(|(k, _)| Resolution::KeyResult {
+                        objective: o,
+                        kr: k,
+                    })
             })
             .unwrap_or(Resolution::Unresolved),
         Target::Objective(objective) => plan
@@ -238,7 +258,10 @@ fn resolve(plan: &Plan, config: &Config, target: &Target) -> Resolution {
         Target::Team(team) => Resolution::Team {
             team: team.clone(),
             known: !team.is_empty()
-                && config.teams.as_ref().is_none_or(|teams| teams.contains(team)),
+                && config
+                    .teams
+                    .as_ref()
+                    .is_none_or(|teams| teams.contains(team)),
         },
     }
 }
@@ -271,11 +294,20 @@ mod tests {
         assert_eq!(
             resolutions,
             [
-                Resolution::KeyResult { objective: 0, kr: 1 },
+                Resolution::KeyResult {
+                    objective: 0,
+                    kr: 1
+                },
                 Resolution::Objective(0),
                 Resolution::Unresolved,
-                Resolution::Team { team: "a".into(), known: true },
-                Resolution::Team { team: "z".into(), known: false },
+                Resolution::Team {
+                    team: "a".into(),
+                    known: true
+                },
+                Resolution::Team {
+                    team: "z".into(),
+                    known: false
+                },
             ]
         );
         assert_eq!(plan.dependents_of(0, 1).count(), 2);

@@ -27,7 +27,11 @@ impl Preprocessor for OkrPreprocessor {
         NAME
     }
 
-    fn run(&self, ctx: &PreprocessorContext, book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         process(ctx, book)
     }
 
@@ -110,7 +114,10 @@ pub fn process_reporting_to(
     });
 
     if let Some(threshold) = config.fail_on.threshold() {
-        let failing = diagnostics.iter().filter(|d| d.severity >= threshold).count();
+        let failing = diagnostics
+            .iter()
+            .filter(|d| d.severity >= threshold)
+            .count();
         if failing > 0 {
             bail!(
                 "{failing} OKR finding(s) at or above `{}` (fail-on = \"{}\")",
@@ -128,8 +135,14 @@ fn report(plan: &Plan, diagnostics: &[Diagnostic], messages: &mut dyn Write) {
     for diagnostic in diagnostics {
         let _ = writeln!(messages, "{}", output::short::line(plan, diagnostic));
     }
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     if errors > 0 {
-        let _ = writeln!(messages, "mdbook-okr: {errors} error(s) in the plan; the cards show them");
+        let _ = writeln!(
+            messages,
+            "mdbook-okr: {errors} error(s) in the plan; the cards show them"
+        );
     }
 }

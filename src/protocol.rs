@@ -70,6 +70,21 @@ const QUOTE_LIMIT: usize = 40;
 /// JSON to write back, in the same dialect. Every fault in the input is an
 /// error with a one-line message; warnings and findings go to `messages`.
 pub fn process_json(input: &[u8], messages: &mut dyn Write) -> Result<Vec<u8>> {
+    process(input, messages).map_err(|error| anyhow::anyhow!(one_line(&format!("{error:#}"))))
+}
+
+/// A message on one line: TOML and serde errors span several lines (a
+/// caret under the source), and mdBook shows each stderr line on its own.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn process(input: &[u8], messages: &mut dyn Write) -> Result<Vec<u8>> {
     if input.iter().all(u8::is_ascii_whitespace) {
         bail!(
             "standard input is empty; mdbook-okr expects the `[context, book]` JSON that mdBook sends to preprocessors (run it from mdBook, or use `mdbook-okr check`)"
@@ -101,7 +116,10 @@ fn split_input(value: Value, messages: &mut dyn Write) -> Result<(Value, Value, 
     let book = pair.pop().unwrap_or_default();
     let context = pair.pop().unwrap_or_default();
     if !context.is_object() {
-        bail!("the preprocessor context is {}, not an object", describe(&context));
+        bail!(
+            "the preprocessor context is {}, not an object",
+            describe(&context)
+        );
     }
     let dialect = dialect_of_book(&book)?;
     let version = match context.get("mdbook_version") {
@@ -123,7 +141,9 @@ fn dialect_of_book(book: &Value) -> Result<Dialect> {
     };
     match (object.get("items"), object.get("sections")) {
         (Some(_), Some(_)) => {
-            bail!("the book has both `items` (mdBook 0.5) and `sections` (mdBook 0.4); it can only be one")
+            bail!(
+                "the book has both `items` (mdBook 0.5) and `sections` (mdBook 0.4); it can only be one"
+            )
         }
         (Some(_), None) => Ok(Dialect::V05),
         (None, Some(_)) => Ok(Dialect::V04),
@@ -227,7 +247,7 @@ mod tests {
     fn context(version: &str) -> Value {
         json!({
             "root": "/book",
-            "config": {"book": {"authors": [], "src": "src", "multilingual": false}, "output": {"html": {}}},
+            "config": {"book": {"authors": [], "src": "src"}, "output": {"html": {}}},
             "renderer": "html",
             "mdbook_version": version,
         })
@@ -242,7 +262,10 @@ mod tests {
 
     #[test]
     fn the_dialect_follows_the_chapter_list() {
-        assert_eq!(dialect_of_book(&json!({"items": []})).unwrap(), Dialect::V05);
+        assert_eq!(
+            dialect_of_book(&json!({"items": []})).unwrap(),
+            Dialect::V05
+        );
         assert_eq!(
             dialect_of_book(&json!({"sections": [], "__non_exhaustive": null})).unwrap(),
             Dialect::V04
@@ -256,42 +279,62 @@ mod tests {
     fn versions_outside_0_4_and_0_5_are_refused() {
         assert!(check_version("0.4.52", Dialect::V04, &mut std::io::sink()).is_ok());
         assert!(check_version("0.5.0-beta.1", Dialect::V05, &mut std::io::sink()).is_ok());
-        let unknown = check_version("0.9.0", Dialect::V05, &mut std::io::sink()).unwrap_err().to_string();
+        let unknown = check_version("0.9.0", Dialect::V05, &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
         assert!(unknown.contains("0.9.0 is not supported"), "{unknown}");
-        let unreadable = check_version("banana", Dialect::V05, &mut std::io::sink()).unwrap_err().to_string();
+        let unreadable = check_version("banana", Dialect::V05, &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
         assert!(unreadable.contains("\"banana\""), "{unreadable}");
         let long = "x\n".repeat(100);
-        let message = check_version(&long, Dialect::V05, &mut std::io::sink()).unwrap_err().to_string();
+        let message = check_version(&long, Dialect::V05, &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
         assert!(!message.contains('\n'), "{message}");
     }
 
     #[test]
     fn a_04_book_comes_back_as_a_04_book() {
         let text = "# A\n\nbefore\n\n```okr\nbroken =\n```\n\nafter\n";
-        let input = json!([context("0.4.52"), {"sections": [chapter("a", text)], "__non_exhaustive": null}]);
+        let mut context = context("0.4.52");
+        // 0.4 keys that 0.5's configuration rejects.
+        context["config"]["book"]["multilingual"] = json!(false);
+        context["config"]["unknown-table"] = json!({"x": 1});
+        let input = json!([context, {"sections": [chapter("a", text)], "__non_exhaustive": null}]);
         let output = process_json(input.to_string().as_bytes(), &mut std::io::sink()).unwrap();
         let output: Value = serde_json::from_slice(&output).unwrap();
         assert_eq!(output["__non_exhaustive"], Value::Null);
         assert!(output.get("items").is_none());
-        let content = output["sections"][0]["Chapter"]["content"].as_str().unwrap();
+        let content = output["sections"][0]["Chapter"]["content"]
+            .as_str()
+            .unwrap();
         assert!(content.starts_with("# A\n\nbefore\n\n"), "{content}");
         assert!(content.ends_with("\n\nafter\n"), "{content}");
-        assert!(!content.contains("```okr"), "{content}");
+        assert!(!content.contains("```okr\n"), "{content}");
     }
 
     #[test]
     fn everything_but_the_content_is_unchanged() {
         let text = "```okr\nbroken =\n```\n";
         let mut nested = chapter("a", text);
-        nested["Chapter"]["sub_items"] = json!([chapter("b", "plain"), "Separator", {"PartTitle": "P"}]);
+        nested["Chapter"]["sub_items"] =
+            json!([chapter("b", "plain"), "Separator", {"PartTitle": "P"}]);
         for (version, book) in [
             ("0.5.4", json!({"items": [nested.clone()]})),
-            ("0.4.52", json!({"sections": [nested.clone()], "__non_exhaustive": null})),
+            (
+                "0.4.52",
+                json!({"sections": [nested.clone()], "__non_exhaustive": null}),
+            ),
         ] {
             let input = json!([context(version), book.clone()]);
             let output = process_json(input.to_string().as_bytes(), &mut std::io::sink()).unwrap();
             let mut output: Value = serde_json::from_slice(&output).unwrap();
-            let key = if version.starts_with("0.4") { "sections" } else { "items" };
+            let key = if version.starts_with("0.4") {
+                "sections"
+            } else {
+                "items"
+            };
             let content = output[key][0]["Chapter"]["content"].take();
             assert_ne!(content, json!(text));
             output[key][0]["Chapter"]["content"] = json!(text);

@@ -101,7 +101,9 @@ pub fn scan_chapter(text: &str) -> Scanned {
     for (event, range) in parser {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if is_okr_info(&info) => {
-                let fallback = text[range.clone()].find('\n').map_or(range.end, |i| range.start + i + 1);
+                let fallback = text[range.clone()]
+                    .find('\n')
+                    .map_or(range.end, |i| range.start + i + 1);
                 current = Some(RawBlock {
                     span: range,
                     body: String::new(),
@@ -135,7 +137,11 @@ pub fn scan_chapter(text: &str) -> Scanned {
         }
     }
     let directives = directive_lines(text)
-        .filter(|span| !code_blocks.iter().any(|c| c.start <= span.start && span.end <= c.end))
+        .filter(|span| {
+            !code_blocks
+                .iter()
+                .any(|c| c.start <= span.start && span.end <= c.end)
+        })
         .collect();
     Scanned { blocks, directives }
 }
@@ -150,7 +156,9 @@ fn directive_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         let trimmed = line.trim_end();
         let directive = trimmed.find("{{#okr-index")?;
         let before = &trimmed[..directive];
-        let only_prefix = before.chars().all(|c| c.is_whitespace() || c == '>' || c == '-' || c == '*');
+        let only_prefix = before
+            .chars()
+            .all(|c| c.is_whitespace() || c == '>' || c == '-' || c == '*');
         (only_prefix && trimmed.ends_with("}}")).then(|| start + directive..start + trimmed.len())
     })
 }
@@ -184,7 +192,8 @@ mod tests {
 
     #[test]
     fn ignores_other_languages_and_fences_inside_other_blocks() {
-        let text = "````markdown\n```okr\nx = 1\n```\n````\n\n```toml\nokr = 1\n```\n\n```okrx\n```\n";
+        let text =
+            "````markdown\n```okr\nx = 1\n```\n````\n\n```toml\nokr = 1\n```\n\n```okrx\n```\n";
         assert!(scan(text).is_empty());
     }
 
@@ -210,7 +219,11 @@ mod tests {
     #[test]
     fn finds_index_directives_outside_code() {
         let text = "# I\n\n{{#okr-index}}\n\n```md\n{{#okr-index}}\n```\n\n> {{#okr-index team=a}}\ntext {{#okr-index}}\n";
-        let directives: Vec<&str> = scan_chapter(text).directives.into_iter().map(|s| &text[s]).collect();
+        let directives: Vec<&str> = scan_chapter(text)
+            .directives
+            .into_iter()
+            .map(|s| &text[s])
+            .collect();
         assert_eq!(directives, ["{{#okr-index}}", "{{#okr-index team=a}}"]);
     }
 

@@ -69,6 +69,8 @@ fn load(paths: &[PathBuf]) -> Result<LoadedPlan> {
     match (dirs.as_slice(), files.is_empty()) {
         ([dir], true) => book::load_book(dir),
         ([], false) => Ok(book::load_files(&files)),
-        _ => bail!("give `check` either one book folder or Markdown files, not both or several books"),
+        _ => bail!(
+            "give `check` either one book folder or Markdown files, not both or several books"
+        ),
     }
 }

@@ -100,9 +100,7 @@ fn to_diagnostic(plan: &Plan, finding: Finding, severity: Severity) -> Diagnosti
         objective_index: finding.objective,
         kr_index: finding.kr,
         objective: objective.map(|o| o.id.clone()),
-        kr: objective
-            .zip(finding.kr)
-            .map(|(o, k)| o.krs[k].id.clone()),
+        kr: objective.zip(finding.kr).map(|(o, k)| o.krs[k].id.clone()),
         message: finding.message,
         help: finding.help,
     }
@@ -118,10 +116,7 @@ fn allowed(plan: &Plan, finding: &Finding) -> bool {
         return false;
     };
     let names = |list: &[crate::model::Text]| list.iter().any(|t| t.value == finding.rule);
-    names(&objective.allow)
-        || finding
-            .kr
-            .is_some_and(|k| names(&objective.krs[k].allow))
+    names(&objective.allow) || finding.kr.is_some_and(|k| names(&objective.krs[k].allow))
 }
 
 fn invalid_block_findings(plan: &Plan) -> Vec<Finding> {
@@ -142,12 +137,18 @@ fn invalid_block_findings(plan: &Plan) -> Vec<Finding> {
 fn unknown_allow_findings(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (o, objective) in plan.objectives.iter().enumerate() {
-        let lists = std::iter::once((None, &objective.allow))
-            .chain(objective.krs.iter().enumerate().map(|(k, kr)| (Some(k), &kr.allow)));
+        let lists = std::iter::once((None, &objective.allow)).chain(
+            objective
+                .krs
+                .iter()
+                .enumerate()
+                .map(|(k, kr)| (Some(k), &kr.allow)),
+        );
         for (kr, list) in lists {
             for name in list {
                 let message = if name.value == "invalid-block" {
-                    "`invalid-block` cannot be allowed: a broken block is always reported".to_string()
+                    "`invalid-block` cannot be allowed: a broken block is always reported"
+                        .to_string()
                 } else if rule(&name.value).is_none() {
                     let names: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
                     format!(
@@ -253,7 +254,11 @@ pub mod testing {
     pub fn diagnostics_with(config: &Config, rule: &str, book: &[(&str, &str)]) -> Vec<Diagnostic> {
         let mut builder = PlanBuilder::new(config);
         for (path, text) in book {
-            builder.add_file(path.to_string(), Some(PathBuf::from(path)), text.to_string());
+            builder.add_file(
+                path.to_string(),
+                Some(PathBuf::from(path)),
+                text.to_string(),
+            );
         }
         let plan = builder.finish();
         super::run(&plan, config)
@@ -282,7 +287,8 @@ pub mod testing {
     /// A one-chapter book holding one objective block with the given KRs,
     /// each written as the TOML lines of a `[[kr]]` table.
     pub fn objective(id: &str, objective: &str, krs: &[&str]) -> String {
-        let mut text = format!("```okr\nid = \"{id}\"\nteam = \"a\"\nobjective = \"{objective}\"\n");
+        let mut text =
+            format!("```okr\nid = \"{id}\"\nteam = \"a\"\nobjective = \"{objective}\"\n");
         for kr in krs {
             text.push_str("\n[[kr]]\n");
             text.push_str(kr);

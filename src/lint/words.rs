@@ -63,6 +63,6 @@ pub const ACTIVITIES: &[&str] = &[
 /// Words ignored when comparing the content of two texts.
 pub const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from",
-    "into", "across", "all", "our", "their", "its", "is", "are", "be", "as", "that", "this",
-    "so", "we", "per",
+    "into", "across", "all", "our", "their", "its", "is", "are", "be", "as", "that", "this", "so",
+    "we", "per",
 ];

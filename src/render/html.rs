@@ -1,7 +1,7 @@
 //! Cards as HTML. Every card is one line, so it stays inside the list item
 //! or block quote that held its block.
 
-use pulldown_cmark_escape::{escape_html, escape_href};
+use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::plan::{Block, BlockContent};
 use crate::render::RenderContext;
@@ -43,7 +43,9 @@ pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
             "<p class=\"okr-context\">{}</p>",
             escape(context.team.as_deref().unwrap_or(""))
         ),
-        BlockContent::Invalid { problems, source, .. } => {
+        BlockContent::Invalid {
+            problems, source, ..
+        } => {
             let messages: Vec<String> = problems.iter().map(|p| escape(&p.message)).collect();
             format!(
                 "<div class=\"okr-invalid\"><p>{}</p><pre>{}</pre></div>",

@@ -9,7 +9,11 @@ pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
             let objective = &cx.plan.objectives[*index];
             let mut out = format!("**{}**\n", objective.text.value);
             for kr in &objective.krs {
-                out.push_str(&format!("\n- [{}] {}", kr.commitment.as_str(), kr.text.value));
+                out.push_str(&format!(
+                    "\n- [{}] {}",
+                    kr.commitment.as_str(),
+                    kr.text.value
+                ));
             }
             out
         }

@@ -31,7 +31,10 @@ fn every_seed_and_regression_replays() {
     for (target, entry) in entry_points::TARGETS {
         let mut files = inputs(&fuzz.join("corpus").join(target));
         files.extend(inputs(&fuzz.join("regressions").join(target)));
-        assert!(!files.is_empty(), "no seed inputs for the `{target}` target");
+        assert!(
+            !files.is_empty(),
+            "no seed inputs for the `{target}` target"
+        );
         for file in files {
             let data = std::fs::read(&file).expect("a corpus file is readable");
             if catch_unwind(AssertUnwindSafe(|| entry(&data))).is_err() {
@@ -40,5 +43,10 @@ fn every_seed_and_regression_replays() {
             replayed += 1;
         }
     }
-    assert!(failures.is_empty(), "{} of {replayed} inputs failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {replayed} inputs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

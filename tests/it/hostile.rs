@@ -57,14 +57,22 @@ fn a_10_mb_block() {
 #[test]
 fn a_10_mb_block_of_garbage() {
     let line = "this is = not [valid toml\n";
-    let text = format!("```okr\n{}```\n", line.repeat(10 * 1024 * 1024 / line.len()));
+    let text = format!(
+        "```okr\n{}```\n",
+        line.repeat(10 * 1024 * 1024 / line.len())
+    );
     let plan = run_chapter("a 10 MB broken block", &text);
-    assert!(matches!(plan.blocks[0].content, BlockContent::Invalid { .. }));
+    assert!(matches!(
+        plan.blocks[0].content,
+        BlockContent::Invalid { .. }
+    ));
 }
 
 #[test]
 fn ten_thousand_krs() {
-    let mut body = String::from("objective = \"Cut deploy time for all product teams\"\nteam = \"platform\"\nquarter = \"2026-Q2\"\n");
+    let mut body = String::from(
+        "objective = \"Cut deploy time for all product teams\"\nteam = \"platform\"\nquarter = \"2026-Q2\"\n",
+    );
     for i in 0..10_000 {
         body.push_str(&kr(i));
     }
@@ -76,7 +84,9 @@ fn ten_thousand_krs() {
 #[test]
 #[ignore = "100,000 KRs: slow in a debug build"]
 fn a_hundred_thousand_krs() {
-    let mut body = String::from("objective = \"Cut deploy time for all product teams\"\nteam = \"platform\"\nquarter = \"2026-Q2\"\n");
+    let mut body = String::from(
+        "objective = \"Cut deploy time for all product teams\"\nteam = \"platform\"\nquarter = \"2026-Q2\"\n",
+    );
     for i in 0..100_000 {
         body.push_str(&kr(i));
     }
@@ -113,7 +123,11 @@ fn deeply_nested_containers() {
 fn book_with(book_toml: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     std::fs::create_dir(dir.path().join("src")).unwrap();
-    std::fs::write(dir.path().join("src/SUMMARY.md"), "# Summary\n\n- [A](a.md)\n").unwrap();
+    std::fs::write(
+        dir.path().join("src/SUMMARY.md"),
+        "# Summary\n\n- [A](a.md)\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("src/a.md"), "# A\n").unwrap();
     std::fs::write(dir.path().join("book.toml"), book_toml).unwrap();
     dir
@@ -136,9 +150,21 @@ fn a_book_toml_that_is_not_toml() {
 
 #[test]
 fn a_book_toml_with_wrong_types() {
-    assert_config_error("[preprocessor]\nokr = 3\n", "[preprocessor.okr] must be a table");
-    assert_config_error("[preprocessor.okr]\nteams = \"platform\"\n", "invalid [preprocessor.okr] configuration");
-    assert_config_error("[preprocessor.okr]\nmax-krs = -1\n", "invalid [preprocessor.okr] configuration");
+    assert_config_error(
+        "[preprocessor]\nokr = 3\n",
+        "[preprocessor.okr] must be a table",
+    );
+    assert_config_error(
+        "[preprocessor.okr]\nteams = \"platform\"\n",
+        "invalid [preprocessor.okr] configuration",
+    );
+    assert_config_error(
+        "[preprocessor.okr]\nmax-krs = -1\n",
+        "invalid [preprocessor.okr] configuration",
+    );
     assert_config_error("[preprocessor.okr]\nmax-krs = 99999999999999999999\n", "");
-    assert_config_error("[preprocessor.okr.rules]\nhype-words = 1\n", "invalid [preprocessor.okr] configuration");
+    assert_config_error(
+        "[preprocessor.okr.rules]\nhype-words = 1\n",
+        "invalid [preprocessor.okr] configuration",
+    );
 }

@@ -106,7 +106,11 @@ mod tests {
     fn distinct_ids_and_derived_ids_pass() {
         let other = ONE.replace("id = \"a\"", "id = \"b\"");
         let derived = ONE.replace("id = \"a\"\n", "");
-        let book = [("src/a.md", ONE), ("src/b.md", other.as_str()), ("src/c.md", derived.as_str())];
+        let book = [
+            ("src/a.md", ONE),
+            ("src/b.md", other.as_str()),
+            ("src/c.md", derived.as_str()),
+        ];
         assert!(findings("duplicate-id", &book).is_empty());
     }
 }

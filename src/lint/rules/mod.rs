@@ -2,32 +2,32 @@
 
 use super::Rule;
 
-pub mod invalid_block;
-pub mod duplicate_id;
-pub mod unknown_dependency;
-pub mod dependency_cycle;
-pub mod unknown_team;
-pub mod hype_words;
-pub mod objective_without_outcome;
-pub mod missing_phase_label;
-pub mod objective_drift;
-pub mod too_many_objectives;
-pub mod kr_count;
-pub mod no_impact_kr;
-pub mod impact_without_metric;
-pub mod missing_definition_of_done;
-pub mod unmeasurable;
 pub mod activity_not_outcome;
-pub mod discovery_without_output;
-pub mod vague_done_item;
 pub mod commitment_unlabeled;
-pub mod template_placeholder;
+pub mod dependency_cycle;
+pub mod discovery_without_output;
+pub mod duplicate_id;
+pub mod hype_words;
+pub mod impact_without_metric;
+pub mod invalid_block;
+pub mod kr_count;
 pub mod missed_commitment;
-pub mod stretch_prerequisite;
-pub mod partial_prerequisite;
-pub mod team_without_okrs;
+pub mod missing_definition_of_done;
+pub mod missing_phase_label;
+pub mod no_impact_kr;
+pub mod objective_drift;
+pub mod objective_without_outcome;
 pub mod overlapping_objectives;
+pub mod partial_prerequisite;
+pub mod stretch_prerequisite;
+pub mod team_without_okrs;
+pub mod template_placeholder;
+pub mod too_many_objectives;
+pub mod unknown_dependency;
 pub mod unknown_rule;
+pub mod unknown_team;
+pub mod unmeasurable;
+pub mod vague_done_item;
 
 /// Every rule, in catalogue order.
 pub const RULES: &[&dyn Rule] = &[
