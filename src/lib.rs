@@ -27,6 +27,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod preprocessor;
+pub mod protocol;
 pub mod render;
 pub mod scan;
 pub mod source;

@@ -14,6 +14,7 @@ use crate::lint;
 use crate::model::FileId;
 use crate::output;
 use crate::plan::{Plan, PlanBuilder};
+use crate::protocol;
 use crate::render::{self, Format, RenderContext};
 
 /// The preprocessor's name: `[preprocessor.okr]`.
@@ -39,50 +40,19 @@ impl Preprocessor for OkrPreprocessor {
     }
 }
 
-/// Reads `[context, book]` from stdin and writes the processed book to stdout.
+/// Reads `[context, book]` from stdin and writes the processed book to
+/// stdout, in whichever dialect of mdBook's protocol it came in.
 pub fn run_stdio() -> Result<()> {
-    let mut input = String::new();
+    let mut input = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut input)
+        .read_to_end(&mut input)
         .context("cannot read the book from standard input")?;
-    if input.trim().is_empty() {
-        bail!(
-            "standard input is empty; mdbook-okr expects the `[context, book]` JSON that mdBook sends to preprocessors"
-        );
-    }
-    let (ctx, book) = mdbook_preprocessor::parse_input(input.as_bytes()).map_err(|e| {
-        let cause = e.root_cause().to_string();
-        anyhow::anyhow!(
-            "standard input is not the `[context, book]` JSON that mdBook sends: {cause}"
-        )
-    })?;
-    warn_on_version_mismatch(&ctx.mdbook_version);
-    let book = process(&ctx, book)?;
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    serde_json::to_writer(&mut lock, &book).context("cannot write the book to standard output")?;
-    lock.flush()?;
-    Ok(())
-}
-
-/// One line on stderr when the calling mdBook is not the version this
-/// binary was built against.
-fn warn_on_version_mismatch(version: &str) {
-    let ours = semver::Version::parse(mdbook_preprocessor::MDBOOK_VERSION).ok();
-    let theirs = semver::Version::parse(version);
-    match (ours, theirs) {
-        (Some(ours), Ok(theirs)) => {
-            let requirement = semver::VersionReq::parse(&format!("~{}.{}", ours.major, ours.minor))
-                .expect("a tilde requirement from a parsed version is valid");
-            if !requirement.matches(&theirs) {
-                eprintln!(
-                    "warning: mdbook-okr was built for mdBook {ours}, but mdBook {theirs} is running it"
-                );
-            }
-        }
-        (_, Err(_)) => eprintln!("warning: mdBook reported an unreadable version `{version}`"),
-        (None, Ok(_)) => {}
-    }
+    let output = protocol::process_json(&input, &mut std::io::stderr())?;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(&output)
+        .and_then(|()| stdout.flush())
+        .context("cannot write the book to standard output")
 }
 
 /// Where a chapter's text comes from, to find it again when the book is
@@ -91,8 +61,18 @@ fn chapter_key(source_path: Option<&Path>, path: Option<&Path>) -> Option<PathBu
     source_path.or(path).map(Path::to_path_buf)
 }
 
-/// Runs the whole pipeline over a book.
-pub fn process(ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+/// Runs the whole pipeline over a book; findings go to stderr.
+pub fn process(ctx: &PreprocessorContext, book: Book) -> Result<Book> {
+    process_reporting_to(ctx, book, &mut std::io::stderr())
+}
+
+/// Runs the whole pipeline over a book, writing findings to `messages`
+/// (stderr for mdBook; a sink when fuzzing).
+pub fn process_reporting_to(
+    ctx: &PreprocessorContext,
+    mut book: Book,
+    messages: &mut dyn Write,
+) -> Result<Book> {
     let table: Option<toml::Table> = ctx
         .config
         .get("preprocessor.okr")
@@ -118,7 +98,7 @@ pub fn process(ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
     }
     let plan = builder.finish();
     let diagnostics = lint::run(&plan, &config);
-    report(&plan, &diagnostics);
+    report(&plan, &diagnostics, messages);
 
     let cx = RenderContext {
         plan: &plan,
@@ -149,11 +129,11 @@ pub fn process(ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
     Ok(book)
 }
 
-/// Findings go to stderr in the short form, one line each.
-fn report(plan: &Plan, diagnostics: &[Diagnostic]) {
-    let mut stderr = std::io::stderr().lock();
+/// Findings in the short form, one line each. A failed write is ignored:
+/// the findings are also on the rendered cards.
+fn report(plan: &Plan, diagnostics: &[Diagnostic], messages: &mut dyn Write) {
     for diagnostic in diagnostics {
-        let _ = writeln!(stderr, "{}", output::short::line(plan, diagnostic));
+        let _ = writeln!(messages, "{}", output::short::line(plan, diagnostic));
     }
     let errors = diagnostics
         .iter()
@@ -161,7 +141,7 @@ fn report(plan: &Plan, diagnostics: &[Diagnostic]) {
         .count();
     if errors > 0 {
         let _ = writeln!(
-            stderr,
+            messages,
             "mdbook-okr: {errors} error(s) in the plan; the cards show them"
         );
     }

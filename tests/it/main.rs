@@ -3,4 +3,8 @@
 mod check;
 mod cycle;
 mod docs;
+mod fuzz_replay;
+mod hostile;
+mod properties;
+mod protocol;
 mod support;

@@ -350,7 +350,10 @@ mod tests {
             let krs: Vec<&str> = krs.iter().map(String::as_str).collect();
             assert_eq!(found(GOOD, &krs), [on_kr("KR1")], "{sentence}");
         }
-        let done = format!("text = \"x\"\ndone = [\"[ ] {}.\"]", crate::cycle::template::DONE_ITEMS[0]);
+        let done = format!(
+            "text = \"x\"\ndone = [\"[ ] {}.\"]",
+            crate::cycle::template::DONE_ITEMS[0]
+        );
         assert_eq!(found(GOOD, &[done.as_str()]), [on_kr("KR1")]);
     }
 

@@ -1,0 +1,344 @@
+//! The JSON mdBook exchanges with a preprocessor, in both dialects in use.
+//!
+//! mdBook sends `[context, book]` on stdin and reads the book back on stdout.
+//! 0.4 and 0.5 disagree on the details, and much of the ecosystem is still
+//! pinned to 0.4.52, so both are spoken:
+//!
+//! - the book's chapter list is `sections` in 0.4 and `items` in 0.5, and a
+//!   0.4 book carries a `"__non_exhaustive": null` member that 0.4 refuses
+//!   to read a book without;
+//! - a 0.4 context may carry keys 0.5's `Config` rejects (it denies unknown
+//!   fields): `book.multilingual`, and any top-level table 0.4 merely warns
+//!   about;
+//! - 0.5 writes absent optional values as `null` (`"title": null`) where 0.4
+//!   leaves them out. Both read either way, so nothing is done about it.
+//!
+//! The dialect is read from the book's shape. The input is turned into 0.5
+//! types, the book is processed, and the answer goes back in the dialect it
+//! came in, with the rest of the book object as it was.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result, bail};
+use mdbook_preprocessor::PreprocessorContext;
+use mdbook_preprocessor::book::Book;
+use serde_json::{Map, Value};
+
+/// The two JSON dialects of mdBook's preprocessor protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// mdBook 0.4.x: `sections`.
+    V04,
+    /// mdBook 0.5.x: `items`.
+    V05,
+}
+
+impl Dialect {
+    /// The member of the book object that holds its chapters.
+    fn items_key(self) -> &'static str {
+        match self {
+            Dialect::V04 => "sections",
+            Dialect::V05 => "items",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Dialect::V04 => "0.4",
+            Dialect::V05 => "0.5",
+        }
+    }
+
+    /// The dialect a release of mdBook speaks, or `None` for a release this
+    /// crate does not know.
+    fn of_version(version: &semver::Version) -> Option<Dialect> {
+        match (version.major, version.minor) {
+            (0, 4) => Some(Dialect::V04),
+            (0, 5) => Some(Dialect::V05),
+            _ => None,
+        }
+    }
+}
+
+/// Top-level tables of a `book.toml` that mdBook 0.5's `Config` accepts.
+const CONFIG_TABLES_05: &[&str] = &["book", "build", "rust", "output", "preprocessor"];
+
+/// The longest piece of user input quoted back in an error message.
+const QUOTE_LIMIT: usize = 40;
+
+/// Processes the `[context, book]` JSON mdBook sends, and returns the book
+/// JSON to write back, in the same dialect. Every fault in the input is an
+/// error with a one-line message; warnings and findings go to `messages`.
+pub fn process_json(input: &[u8], messages: &mut dyn Write) -> Result<Vec<u8>> {
+    process(input, messages).map_err(|error| anyhow::anyhow!(one_line(&format!("{error:#}"))))
+}
+
+/// A message on one line: TOML and serde errors span several lines (a
+/// caret under the source), and mdBook shows each stderr line on its own.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn process(input: &[u8], messages: &mut dyn Write) -> Result<Vec<u8>> {
+    if input.iter().all(u8::is_ascii_whitespace) {
+        bail!(
+            "standard input is empty; mdbook-okr expects the `[context, book]` JSON that mdBook sends to preprocessors (run it from mdBook, or use `mdbook-okr check`)"
+        );
+    }
+    let value: Value = serde_json::from_slice(input)
+        .map_err(|e| anyhow::anyhow!("standard input is not valid JSON: {e}"))?;
+    let (context, book, dialect) = split_input(value, messages)?;
+    let (ctx, typed_book) = to_05(&context, &book, dialect)?;
+    let processed = crate::preprocessor::process_reporting_to(&ctx, typed_book, messages)?;
+    let answer = answer_in_dialect(book, processed, dialect)?;
+    serde_json::to_vec(&answer).context("cannot write the book as JSON")
+}
+
+/// Checks the outer shape and the version, and finds the dialect.
+fn split_input(value: Value, messages: &mut dyn Write) -> Result<(Value, Value, Dialect)> {
+    let Value::Array(mut pair) = value else {
+        bail!(
+            "standard input is {}, not the `[context, book]` array mdBook sends",
+            describe(&value)
+        );
+    };
+    if pair.len() != 2 {
+        bail!(
+            "standard input is an array of {} element(s), not the `[context, book]` pair mdBook sends",
+            pair.len()
+        );
+    }
+    let book = pair.pop().unwrap_or_default();
+    let context = pair.pop().unwrap_or_default();
+    if !context.is_object() {
+        bail!(
+            "the preprocessor context is {}, not an object",
+            describe(&context)
+        );
+    }
+    let dialect = dialect_of_book(&book)?;
+    let version = match context.get("mdbook_version") {
+        Some(Value::String(version)) => version.as_str(),
+        Some(other) => bail!(
+            "the preprocessor context's `mdbook_version` is {}, not a string",
+            describe(other)
+        ),
+        None => bail!("the preprocessor context has no `mdbook_version`"),
+    };
+    check_version(version, dialect, messages)?;
+    Ok((context, book, dialect))
+}
+
+/// The dialect, from the member that holds the chapters.
+fn dialect_of_book(book: &Value) -> Result<Dialect> {
+    let Value::Object(object) = book else {
+        bail!("the book is {}, not an object", describe(book));
+    };
+    match (object.get("items"), object.get("sections")) {
+        (Some(_), Some(_)) => {
+            bail!(
+                "the book has both `items` (mdBook 0.5) and `sections` (mdBook 0.4); it can only be one"
+            )
+        }
+        (Some(_), None) => Ok(Dialect::V05),
+        (None, Some(_)) => Ok(Dialect::V04),
+        (None, None) => {
+            bail!("the book has neither `items` (mdBook 0.5) nor `sections` (mdBook 0.4)")
+        }
+    }
+}
+
+/// An unreadable or unknown version is an error: the answer could be in a
+/// shape that mdBook cannot read. A known version whose book has the other
+/// release's shape gets a warning, and the shape wins.
+fn check_version(version: &str, dialect: Dialect, messages: &mut dyn Write) -> Result<()> {
+    let parsed = semver::Version::parse(version).map_err(|e| {
+        anyhow::anyhow!(
+            "mdBook reported its version as {}, which is not a version number: {e}",
+            quote(version)
+        )
+    })?;
+    let Some(expected) = Dialect::of_version(&parsed) else {
+        bail!(
+            "mdBook {parsed} is not supported: mdbook-okr speaks the preprocessor protocol of mdBook 0.4 and 0.5"
+        );
+    };
+    if expected != dialect {
+        // A lost warning is no reason to fail the build.
+        let _ = writeln!(
+            messages,
+            "warning: mdBook {parsed} sent a book in the mdBook {} layout (`{}`); answering in that layout",
+            dialect.name(),
+            dialect.items_key()
+        );
+    }
+    Ok(())
+}
+
+/// The input as mdBook 0.5's types.
+fn to_05(context: &Value, book: &Value, dialect: Dialect) -> Result<(PreprocessorContext, Book)> {
+    let mut context = context.clone();
+    if dialect == Dialect::V04 {
+        strip_04_config(&mut context);
+    }
+    let items = book.get(dialect.items_key()).cloned().unwrap_or_default();
+    let mut book_05 = Map::new();
+    book_05.insert("items".to_string(), items);
+    let ctx: PreprocessorContext = serde_json::from_value(context)
+        .map_err(|e| anyhow::anyhow!("the preprocessor context is not what mdBook sends: {e}"))?;
+    let book: Book = serde_json::from_value(Value::Object(book_05))
+        .map_err(|e| anyhow::anyhow!("the book is not what mdBook sends: {e}"))?;
+    Ok((ctx, book))
+}
+
+/// Removes what 0.4 may put in the configuration and 0.5 rejects. None of
+/// it matters to mdbook-okr, and none of it is sent back.
+fn strip_04_config(context: &mut Value) {
+    let Some(Value::Object(config)) = context.get_mut("config") else {
+        return;
+    };
+    config.retain(|key, _| CONFIG_TABLES_05.contains(&key.as_str()));
+    if let Some(Value::Object(book)) = config.get_mut("book") {
+        book.remove("multilingual");
+    }
+}
+
+/// The processed book in the input's dialect: the input's book object with
+/// its chapter list replaced, so members this crate does not know (0.4's
+/// `__non_exhaustive`) go back as they came.
+fn answer_in_dialect(original: Value, processed: Book, dialect: Dialect) -> Result<Value> {
+    let Value::Object(mut object) = original else {
+        bail!("the book is not an object");
+    };
+    let items = serde_json::to_value(processed.items).context("cannot write the book as JSON")?;
+    object.insert(dialect.items_key().to_string(), items);
+    Ok(Value::Object(object))
+}
+
+/// A short name for a JSON value's type, for messages.
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// User text quoted in a message: escaped onto one line and shortened.
+fn quote(text: &str) -> String {
+    let short: String = text.chars().take(QUOTE_LIMIT).collect();
+    let ellipsis = if short.len() < text.len() { "..." } else { "" };
+    format!("{:?}{ellipsis}", short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn context(version: &str) -> Value {
+        json!({
+            "root": "/book",
+            "config": {"book": {"authors": [], "src": "src"}, "output": {"html": {}}},
+            "renderer": "html",
+            "mdbook_version": version,
+        })
+    }
+
+    fn chapter(name: &str, content: &str) -> Value {
+        json!({"Chapter": {
+            "name": name, "content": content, "number": [1], "sub_items": [],
+            "path": format!("{name}.md"), "source_path": format!("{name}.md"), "parent_names": [],
+        }})
+    }
+
+    #[test]
+    fn the_dialect_follows_the_chapter_list() {
+        assert_eq!(
+            dialect_of_book(&json!({"items": []})).unwrap(),
+            Dialect::V05
+        );
+        assert_eq!(
+            dialect_of_book(&json!({"sections": [], "__non_exhaustive": null})).unwrap(),
+            Dialect::V04
+        );
+        assert!(dialect_of_book(&json!({})).is_err());
+        assert!(dialect_of_book(&json!({"items": [], "sections": []})).is_err());
+        assert!(dialect_of_book(&json!([])).is_err());
+    }
+
+    #[test]
+    fn versions_outside_0_4_and_0_5_are_refused() {
+        assert!(check_version("0.4.52", Dialect::V04, &mut std::io::sink()).is_ok());
+        assert!(check_version("0.5.0-beta.1", Dialect::V05, &mut std::io::sink()).is_ok());
+        let unknown = check_version("0.9.0", Dialect::V05, &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
+        assert!(unknown.contains("0.9.0 is not supported"), "{unknown}");
+        let unreadable = check_version("banana", Dialect::V05, &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
+        assert!(unreadable.contains("\"banana\""), "{unreadable}");
+        let long = "x\n".repeat(100);
+        let message = check_version(&long, Dialect::V05, &mut std::io::sink())
+            .unwrap_err()
+            .to_string();
+        assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn a_04_book_comes_back_as_a_04_book() {
+        let text = "# A\n\nbefore\n\n```okr\nbroken =\n```\n\nafter\n";
+        let mut context = context("0.4.52");
+        // 0.4 keys that 0.5's configuration rejects.
+        context["config"]["book"]["multilingual"] = json!(false);
+        context["config"]["unknown-table"] = json!({"x": 1});
+        let input = json!([context, {"sections": [chapter("a", text)], "__non_exhaustive": null}]);
+        let output = process_json(input.to_string().as_bytes(), &mut std::io::sink()).unwrap();
+        let output: Value = serde_json::from_slice(&output).unwrap();
+        assert_eq!(output["__non_exhaustive"], Value::Null);
+        assert!(output.get("items").is_none());
+        let content = output["sections"][0]["Chapter"]["content"]
+            .as_str()
+            .unwrap();
+        assert!(content.starts_with("# A\n\nbefore\n\n"), "{content}");
+        assert!(content.ends_with("\n\nafter\n"), "{content}");
+        assert!(!content.contains("```okr\n"), "{content}");
+    }
+
+    #[test]
+    fn everything_but_the_content_is_unchanged() {
+        let text = "```okr\nbroken =\n```\n";
+        let mut nested = chapter("a", text);
+        nested["Chapter"]["sub_items"] =
+            json!([chapter("b", "plain"), "Separator", {"PartTitle": "P"}]);
+        for (version, book) in [
+            ("0.5.4", json!({"items": [nested.clone()]})),
+            (
+                "0.4.52",
+                json!({"sections": [nested.clone()], "__non_exhaustive": null}),
+            ),
+        ] {
+            let input = json!([context(version), book.clone()]);
+            let output = process_json(input.to_string().as_bytes(), &mut std::io::sink()).unwrap();
+            let mut output: Value = serde_json::from_slice(&output).unwrap();
+            let key = if version.starts_with("0.4") {
+                "sections"
+            } else {
+                "items"
+            };
+            let content = output[key][0]["Chapter"]["content"].take();
+            assert_ne!(content, json!(text));
+            output[key][0]["Chapter"]["content"] = json!(text);
+            assert_eq!(output, book, "{version}");
+        }
+    }
+}
