@@ -132,9 +132,14 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn location(&self, body_span: Span) -> Location {
+        // A span at the very end of the body (a TOML error on the last line)
+        // may map past the block's own end, which stops before its final
+        // line break: keep every position inside the block.
+        let span = self.raw.body_map.span_to_chapter(&body_span);
+        let end = span.end.min(self.raw.span.end);
         Location {
             file: self.file,
-            span: self.raw.body_map.span_to_chapter(&body_span),
+            span: span.start.min(end)..end,
         }
     }
 
@@ -364,6 +369,7 @@ impl Reader<'_> {
         let body_end = self.raw.body.trim_end().len();
         let starts: Vec<usize> = items.iter().map(|item| item.span().start).collect();
         let mut krs: Vec<KeyResult> = Vec::new();
+        let mut slugs: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (position, item) in items.into_iter().enumerate() {
             let Some(kr_table) = item.get_ref().as_table() else {
                 continue;
@@ -384,21 +390,25 @@ impl Reader<'_> {
             let Some(kr) = self.key_result(kr_table, position, span) else {
                 continue;
             };
-            if let Some(first) = krs.iter().find(|k| k.id == kr.id) {
-                let message = format!(
-                    "two key results have the id `{}`{}",
-                    kr.id,
-                    if first.id_explicit || kr.id_explicit {
-                        ""
-                    } else {
-                        " (default ids count position)"
-                    }
-                );
+            // KR ids must differ as anchors too (`okr-<objective>-<kr slug>`),
+            // or links to one key result would land on another.
+            let slug = crate::render::anchor::slugify(&kr.id);
+            if let Some(first) = slugs.get(&slug).map(|&i| &krs[i]) {
+                let message = if first.id == kr.id {
+                    format!("two key results have the id `{}`", kr.id)
+                } else {
+                    format!(
+                        "the key result ids `{}` and `{}` differ only in case or punctuation, so their cards would share one anchor",
+                        first.id, kr.id
+                    )
+                };
                 self.problems.push(Problem {
                     message,
                     help: "give each key result of the objective its own `id`".into(),
                     location: kr.location.clone(),
                 });
+            } else {
+                slugs.insert(slug, krs.len());
             }
             krs.push(kr);
         }
@@ -859,6 +869,14 @@ depends_on = ["ci#KR2", "ci", "team:data"]
         assert_eq!(p.len(), 1);
         assert!(
             p[0].0.starts_with("two key results have the id `KR2`"),
+            "{p:?}"
+        );
+        let p = problems(
+            "```okr\nobjective = \"x\"\n[[kr]]\nid = \"Leaks Down\"\ntext = \"a\"\n[[kr]]\nid = \"leaks-down\"\ntext = \"b\"\n```\n",
+        );
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].0.contains("differ only in case or punctuation"),
             "{p:?}"
         );
     }

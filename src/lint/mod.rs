@@ -270,6 +270,21 @@ pub mod testing {
         }
     }
 
+    /// The test configuration with every rule off except `rules` (and
+    /// `invalid-block`, which is always on): for tests about one feature
+    /// that should not see unrelated findings.
+    pub fn config_with_only(rules: &[&str]) -> Config {
+        let mut config = config();
+        for rule in super::RULES {
+            if rule.name() != "invalid-block" && !rules.contains(&rule.name()) {
+                config
+                    .rules
+                    .insert(rule.name().to_string(), crate::config::Level::Off);
+            }
+        }
+        config
+    }
+
     /// Every diagnostic of `rule` over a book of `(path, text)` chapters.
     pub fn diagnostics_with(config: &Config, rule: &str, book: &[(&str, &str)]) -> Vec<Diagnostic> {
         let mut builder = PlanBuilder::new(config);

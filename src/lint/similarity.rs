@@ -314,6 +314,12 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
     }
     let mut found = Vec::new();
     for members in by_team.values() {
+        // Drift is between quarters: a team planning a single quarter has
+        // none, however many objectives it lists.
+        let first = plan.objectives[members[0]].quarter;
+        if members.iter().all(|&o| plan.objectives[o].quarter == first) {
+            continue;
+        }
         let normal: Vec<String> = members
             .iter()
             .map(|&o| normalize_statement(&plan.objectives[o].statement))

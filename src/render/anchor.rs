@@ -7,9 +7,17 @@ pub fn objective_anchor(objective_id: &str) -> String {
 }
 
 /// The anchor of one key result inside its card:
-/// `okr-<objective id>-<kr id slugified>` (`KR2` becomes `kr2`).
+/// `okr-<objective id>-<kr id slugified>` (`KR2` becomes `kr2`). An id with
+/// no ASCII letter or digit is spelt out in hex (`kr-e28094` for `—`), so
+/// it still gets an anchor of its own.
 pub fn kr_anchor(objective_id: &str, kr_id: &str) -> String {
-    format!("{}-{}", objective_anchor(objective_id), slugify(kr_id))
+    let slug = slugify(kr_id);
+    if slug.is_empty() {
+        let hex: String = kr_id.bytes().map(|b| format!("{b:02x}")).collect();
+        format!("{}-kr-{hex}", objective_anchor(objective_id))
+    } else {
+        format!("{}-{slug}", objective_anchor(objective_id))
+    }
 }
 
 /// Lowercase ASCII letters and digits, every other run of characters one

@@ -10,9 +10,8 @@
 //! - an objective's card: `okr-<objective id>`;
 //! - one key result: `okr-<objective id>-<kr slug>`, where the slug is the
 //!   KR's id lowercased with every run of other characters turned into one
-//!   hyphen (`KR2` → `kr2`, `leaks` → `leaks`). When two KR ids of one
-//!   objective give the same slug, the later one gets `-<position>` added;
-//!   an id with no letter or digit becomes `kr<position>`.
+//!   hyphen (`KR2` → `kr2`, `leaks` → `leaks`); see
+//!   [`crate::render::anchor`], which the index uses too.
 //!
 //! Every class name starts with `okr-`; `theme/okr.css` documents them all.
 //! Every user string is escaped; `text`, `done` and `postmortem` are inline
@@ -49,25 +48,12 @@ pub fn escape_url(url: &str) -> String {
 
 /// The anchor of an objective's card: `okr-<objective id>`.
 pub fn objective_anchor(objective: &Objective) -> String {
-    format!("okr-{}", objective.id)
+    crate::render::anchor::objective_anchor(&objective.id)
 }
 
-/// The anchor of one key result: `okr-<objective id>-<kr slug>`.
+/// The anchor of one key result: see [`crate::render::anchor::kr_anchor`].
 pub fn kr_anchor(objective: &Objective, kr: usize) -> String {
-    let slug_at = |k: usize| {
-        let slug = crate::block::slug(&objective.krs[k].id);
-        if slug.is_empty() {
-            format!("kr{}", k + 1)
-        } else {
-            slug
-        }
-    };
-    let slug = slug_at(kr);
-    if (0..kr).any(|earlier| slug_at(earlier) == slug) {
-        format!("okr-{}-{slug}-{}", objective.id, kr + 1)
-    } else {
-        format!("okr-{}-{slug}", objective.id)
-    }
+    crate::render::anchor::kr_anchor(&objective.id, &objective.krs[kr].id)
 }
 
 /// A link from the chapter of `from` to `anchor` in the chapter of `to`:
@@ -767,8 +753,11 @@ mod tests {
         (0..plan.files.len()).map(|f| render_file(&cx, f)).collect()
     }
 
+    /// Renders with only the structural rules on, so cards show just the
+    /// findings a test is about.
     fn html(book: &[(&str, &str)]) -> Vec<String> {
-        render_with(&config(), Format::Html, book)
+        let config = crate::lint::testing::config_with_only(&["duplicate-id", "unknown-rule"]);
+        render_with(&config, Format::Html, book)
     }
 
     /// The name of every tag in `html`: with all user text escaped, every
@@ -852,6 +841,13 @@ mod tests {
                 assert!(!out.contains(&format!("href=\"{scheme}")), "{out}");
             }
             assert!(out.contains("&lt;script&gt;"), "{out}");
+            assert_only_our_tags(out);
+
+            // With every rule on, the findings quote the hostile text too.
+            let out = &render_with(&config(), Format::Html, &[("a.md", &chapter)])[0];
+            assert!(out.contains("okr-diagnostic"), "{out}");
+            assert!(!out.contains("<script"), "{out}");
+            assert!(!out.contains("<img"), "{out}");
             assert_only_our_tags(out);
         }
     }
@@ -1016,17 +1012,16 @@ postmortem = \"https://example.com/pm\"
     }
 
     #[test]
-    fn anchors_are_stable_and_unique_within_an_objective() {
+    fn anchors_are_stable_slugs_of_the_ids() {
         let chapter = "```okr\nid = \"vault\"\nobjective = \"x\"\nteam = \"a\"\n\
                        [[kr]]\ntext = \"a\"\n[[kr]]\nid = \"Leaks Down\"\ntext = \"b\"\n\
-                       [[kr]]\nid = \"leaks-down\"\ntext = \"c\"\n[[kr]]\nid = \"!!\"\ntext = \"d\"\n```\n";
+                       [[kr]]\nid = \"!!\"\ntext = \"d\"\n```\n";
         let out = &html(&[("a.md", chapter)])[0];
         for anchor in [
             "id=\"okr-vault\"",
             "id=\"okr-vault-kr1\"",
             "id=\"okr-vault-leaks-down\"",
-            "id=\"okr-vault-leaks-down-3\"",
-            "id=\"okr-vault-kr4\"",
+            "id=\"okr-vault-kr-2121\"",
         ] {
             assert!(out.contains(anchor), "{anchor} missing in {out}");
         }

@@ -422,10 +422,7 @@ mod tests {
     use crate::render::{Format, render_file};
 
     fn markdown(book: &[(&str, &str)]) -> Vec<String> {
-        let config = Config {
-            quarter: Some("2026-Q2".parse().unwrap()),
-            ..Config::default()
-        };
+        let config = crate::lint::testing::config_with_only(&[]);
         let mut builder = PlanBuilder::new(&config);
         for (path, text) in book {
             builder.add_file(

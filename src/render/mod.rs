@@ -38,6 +38,13 @@ pub struct RenderContext<'a> {
     pub format: Format,
 }
 
+/// Starts every HTML replacement. A line opening with an HTML comment is a
+/// CommonMark HTML block that ends on the line holding `-->`: this very
+/// line. Without it, a card would be an HTML block running to the next
+/// blank line, and a paragraph or fence written right after the block would
+/// be swallowed into it as raw text.
+pub const HTML_BLOCK_START: &str = "<!-- okr -->";
+
 /// The chapter text of `file` with every block and index directive
 /// replaced by its rendering.
 pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
@@ -51,6 +58,11 @@ pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
         replacements.push((directive.span.clone(), crate::index::render(cx, directive)));
     }
     replacements.sort_by_key(|(span, _)| span.start);
+    if cx.format == Format::Html {
+        for (_, html) in &mut replacements {
+            html.insert_str(0, HTML_BLOCK_START);
+        }
+    }
 
     let mut out = String::with_capacity(text.len() * 2);
     let mut copied = 0;

@@ -339,16 +339,12 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------
-// Known bugs found by these properties, kept as failing cases until fixed
-// (`cargo test -- --ignored`).
+// Bugs these properties found, kept as regression tests.
 
-/// A card is an HTML block, and an HTML block runs until a blank line: a
-/// fence on the very next line is swallowed by it, so the second pass finds
-/// a block the first pass saw inside that fence. Fix in the renderer, for
-/// example by opening each card line with `<!-- okr -->` (an HTML comment
-/// block ends on the line holding `-->`).
+/// A card used to be an HTML block running to the next blank line, so a
+/// fence on the very next line was swallowed by it. Cards now open with an
+/// HTML comment, which ends the HTML block on the card's own line.
 #[test]
-#[ignore = "known bug in render: a card swallows a fence on the next line"]
 fn a_fence_right_after_a_block_survives_rendering() {
     let text = "```okr\nobjective = \"x\"\n```\n``````\n\n```okr\nobjective = \"y\"\n```\n``````\n";
     for config in &configs() {
@@ -359,9 +355,8 @@ fn a_fence_right_after_a_block_survives_rendering() {
 }
 
 /// With CRLF endings, an unclosed block's span stops before its final
-/// `\r\n` while a TOML error on the last line ends after the `\r`.
+/// `\r\n`, and a TOML error on the last line used to end after the `\r`.
 #[test]
-#[ignore = "known bug in scan/block: a diagnostic ends one byte past an unclosed CRLF block"]
 fn a_diagnostic_in_an_unclosed_crlf_block_stays_inside_it() {
     let text = "```okr\r\nobjective = 3\r\n";
     for config in &configs() {
