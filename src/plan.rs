@@ -71,6 +71,8 @@ pub struct Plan {
     pub directives: Vec<Location>,
     /// The first objective with each id.
     ids: HashMap<String, usize>,
+    /// The file of each chapter path.
+    chapters: HashMap<PathBuf, FileId>,
     /// Edge indices that point at each (objective, kr), directly or
     /// through the whole objective.
     dependents: HashMap<(usize, usize), Vec<usize>>,
@@ -90,6 +92,11 @@ impl Plan {
 
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id]
+    }
+
+    /// The file of the chapter at `chapter_path` (relative to `src`).
+    pub fn file_of_chapter(&self, chapter_path: &std::path::Path) -> Option<FileId> {
+        self.chapters.get(chapter_path).copied()
     }
 
     /// The first objective with this id.
@@ -200,8 +207,30 @@ impl<'c> PlanBuilder<'c> {
         file
     }
 
+    /// Records a chapter that holds no OKR text, without its text: links
+    /// to it (a rule's page, say) can then be made without keeping a copy
+    /// of every chapter.
+    pub fn add_chapter_without_blocks(
+        &mut self,
+        display_path: String,
+        chapter_path: PathBuf,
+    ) -> FileId {
+        let file = self.plan.files.len();
+        self.plan.files.push(SourceFile::new(
+            display_path,
+            Some(chapter_path),
+            String::new(),
+        ));
+        file
+    }
+
     pub fn finish(mut self) -> Plan {
         let plan = &mut self.plan;
+        for (file, source) in plan.files.iter().enumerate() {
+            if let Some(path) = &source.chapter_path {
+                plan.chapters.entry(path.clone()).or_insert(file);
+            }
+        }
         for (index, objective) in plan.objectives.iter().enumerate() {
             plan.ids.entry(objective.id.clone()).or_insert(index);
         }

@@ -79,6 +79,9 @@ pub fn process_reporting_to(
         .context("cannot read [preprocessor.okr] from book.toml")?;
     let config = Config::from_table(table.as_ref())?;
     let src = ctx.config.book.src.clone();
+    if let Some(warning) = crate::install::stale_stylesheet_warning(&ctx.root) {
+        let _ = writeln!(messages, "warning: {warning}");
+    }
 
     let mut builder = PlanBuilder::new(&config);
     let mut files: HashMap<PathBuf, FileId> = HashMap::new();
@@ -89,10 +92,13 @@ pub fn process_reporting_to(
         let Some(key) = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref()) else {
             continue;
         };
+        let display = src.join(&key).to_string_lossy().replace('\\', "/");
         if !chapter.content.contains("okr") {
+            if let Some(path) = &chapter.path {
+                builder.add_chapter_without_blocks(display, path.clone());
+            }
             continue;
         }
-        let display = src.join(&key).to_string_lossy().replace('\\', "/");
         let id = builder.add_file(display, chapter.path.clone(), chapter.content.clone());
         files.insert(key, id);
     }

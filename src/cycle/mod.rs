@@ -24,16 +24,14 @@ use crate::model::Quarter;
 pub use book_toml::add_team;
 pub use summary::add_chapter;
 
-/// The stylesheet every planning book links with `additional-css`.
-const STYLESHEET: &str = include_str!("../../theme/okr.css");
+pub use crate::install::STYLESHEET_FILE;
 
-/// The file name of the stylesheet, relative to the book's root.
-pub const STYLESHEET_FILE: &str = "okr.css";
-
-/// Writes the okr stylesheet into the book folder `dir`.
+/// Writes the okr stylesheet, stamped with this version as `install`
+/// writes it, into the book folder `dir`.
 pub fn write_stylesheet(dir: &Path) -> Result<()> {
     let path = dir.join(STYLESHEET_FILE);
-    fs::write(&path, STYLESHEET).with_context(|| format!("cannot write {}", path.display()))
+    fs::write(&path, crate::install::stamped_stylesheet())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The calendar quarter (UTC) that `time` falls in.

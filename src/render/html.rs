@@ -118,9 +118,7 @@ fn relative_path(from: &Path, to: &Path) -> String {
 /// `rules/<name>.md`.
 pub fn rule_chapter(plan: &Plan, name: &str) -> Option<FileId> {
     let wanted: PathBuf = ["rules", &format!("{name}.md")].iter().collect();
-    plan.files
-        .iter()
-        .position(|f| f.chapter_path.as_deref() == Some(wanted.as_path()))
+    plan.file_of_chapter(&wanted)
 }
 
 /// True when a link to `url` may be emitted as a live link: a relative

@@ -417,7 +417,6 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::config::Config;
     use crate::plan::PlanBuilder;
     use crate::render::{Format, render_file};
 
