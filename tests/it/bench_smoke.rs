@@ -33,11 +33,16 @@ fn the_generated_book_is_deterministic_and_gets_a_card_per_objective() {
 
     let (context, book) =
         mdbook_preprocessor::parse_input(input.as_slice()).expect("the JSON is mdBook's");
-    let chapters = book
+    let chapters: Vec<_> = book
         .iter()
-        .filter(|item| matches!(item, BookItem::Chapter(_)))
-        .count();
-    assert_eq!(chapters, shape.chapters());
+        .filter_map(|item| match item {
+            BookItem::Chapter(chapter) => Some(chapter),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chapters.len(), shape.chapters());
+    let markdown: usize = chapters.iter().map(|c| c.content.len()).sum();
+    assert_eq!(markdown, written.markdown_bytes);
     let book = preprocessor::process(&context, book).expect("the preprocessor runs");
     let mut cards = 0;
     let mut fences = 0;
