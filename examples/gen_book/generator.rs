@@ -241,13 +241,11 @@ pub fn write_book(dir: &Path, shape: &Shape) -> Result<Written> {
 
     let team_chapters = shape.teams * shape.quarters;
     // Spread the prose chapters evenly among the team chapters.
-    let prose_every = if shape.prose == 0 {
-        usize::MAX
-    } else {
-        (team_chapters / shape.prose).max(1)
-    };
+    let prose_every = team_chapters
+        .checked_div(shape.prose)
+        .map_or(usize::MAX, |every| every.max(1));
     let mut prose_written = 0;
-    let mut chapter_number = 0;
+    let mut chapter_number: usize = 0;
     for (q, &(year, quarter)) in quarters.iter().enumerate() {
         let label = format!("{year}-Q{quarter}");
         let folder = format!("{year}-q{quarter}");
@@ -271,7 +269,7 @@ pub fn write_book(dir: &Path, shape: &Shape) -> Result<Written> {
             write_file(&src.join(&path), &text, &mut written)?;
             writeln!(summary, "- [{team} {label}]({path})")?;
             chapter_number += 1;
-            if chapter_number % prose_every == 0 && prose_written < shape.prose {
+            if chapter_number.is_multiple_of(prose_every) && prose_written < shape.prose {
                 prose_written += 1;
                 write_prose(&src, prose_written, &mut rng, &mut summary, &mut written)?;
             }
@@ -394,10 +392,10 @@ impl TeamChapter<'_> {
         } else if rng.bool() {
             let _ = writeln!(out, "commitment = \"committed\"");
         }
-        if rng.usize(0..7) == 0 {
-            if let Some(reference) = self.dependency(rng) {
-                let _ = writeln!(out, "depends_on = [{}]", toml_string(&reference));
-            }
+        if rng.usize(0..7) == 0
+            && let Some(reference) = self.dependency(rng)
+        {
+            let _ = writeln!(out, "depends_on = [{}]", toml_string(&reference));
         }
         flawed
     }
@@ -626,7 +624,7 @@ fn write_prose(
         let _ = writeln!(text, "{}\n", paragraph(rng, 3));
     }
     // Some guide pages talk about the okr blocks without holding one.
-    if number % 3 == 0 {
+    if number.is_multiple_of(3) {
         text.push_str("Write plans in okr blocks; `mdbook-okr check` reports findings.\n");
     }
     write_file(&src.join(&path), &text, written)?;
