@@ -69,6 +69,9 @@ pub struct Plan {
     pub edges: Vec<Edge>,
     /// Every `{{#okr-index ...}}` directive, in book order.
     pub directives: Vec<Location>,
+    /// The range of [`Plan::blocks`] each file's blocks occupy: files are
+    /// added one at a time, so a file's blocks are contiguous.
+    file_blocks: Vec<std::ops::Range<usize>>,
     /// The first objective with each id.
     ids: HashMap<String, usize>,
     /// The file of each chapter path.
@@ -119,7 +122,8 @@ impl Plan {
 
     /// The blocks written in one file, in order.
     pub fn blocks_in(&self, file: FileId) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(move |b| b.location.file == file)
+        let range = self.file_blocks.get(file).cloned().unwrap_or(0..0);
+        self.blocks[range].iter()
     }
 
     /// A piece of a string value's location: `range` is a byte range inside
@@ -172,6 +176,7 @@ impl<'c> PlanBuilder<'c> {
     ) -> FileId {
         let file = self.plan.files.len();
         let mut context = Context::default();
+        let first_block = self.plan.blocks.len();
         let scanned = scan::scan_chapter(&text);
         self.plan.directives.extend(
             scanned
@@ -201,6 +206,9 @@ impl<'c> PlanBuilder<'c> {
             };
             self.plan.blocks.push(Block { location, content });
         }
+        self.plan
+            .file_blocks
+            .push(first_block..self.plan.blocks.len());
         self.plan
             .files
             .push(SourceFile::new(display_path, chapter_path, text));
@@ -343,5 +351,39 @@ mod tests {
         assert_eq!(plan.dependents_of(0, 0).count(), 1);
         assert!(!plan.is_prerequisite(1, 0));
         assert_eq!(plan.blocks_in(1).count(), 2);
+    }
+
+    #[test]
+    fn blocks_in_gives_each_files_blocks_in_order() {
+        let config = Config::default();
+        let mut builder = PlanBuilder::new(&config);
+        let block = |id: &str| {
+            format!("```okr\nid = \"{id}\"\nobjective = \"x\"\n[[kr]]\ntext = \"t\"\n```\n\n")
+        };
+        let texts = [
+            format!("{}{}", block("a"), block("b")),
+            "no blocks here, only prose about okr planning\n".to_string(),
+            format!("```okr\nteam = \"t\"\n```\n\n{}", block("c")),
+        ];
+        for (n, text) in texts.iter().enumerate() {
+            builder.add_file(
+                format!("src/{n}.md"),
+                Some(format!("{n}.md").into()),
+                text.clone(),
+            );
+        }
+        let plan = builder.finish();
+        for file in 0..texts.len() + 1 {
+            let fast: Vec<&Block> = plan.blocks_in(file).collect();
+            let slow: Vec<&Block> = plan
+                .blocks
+                .iter()
+                .filter(|b| b.location.file == file)
+                .collect();
+            assert_eq!(fast, slow, "file {file}");
+        }
+        assert_eq!(plan.blocks_in(0).count(), 2);
+        assert_eq!(plan.blocks_in(1).count(), 0);
+        assert_eq!(plan.blocks_in(2).count(), 2);
     }
 }

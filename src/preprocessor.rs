@@ -63,7 +63,12 @@ fn chapter_key(source_path: Option<&Path>, path: Option<&Path>) -> Option<PathBu
 
 /// Runs the whole pipeline over a book; findings go to stderr.
 pub fn process(ctx: &PreprocessorContext, book: Book) -> Result<Book> {
-    process_reporting_to(ctx, book, &mut std::io::stderr())
+    // Stderr is unbuffered, and a large plan has thousands of findings,
+    // each written in several pieces.
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+    let book = process_reporting_to(ctx, book, &mut stderr);
+    let _ = stderr.flush();
+    book
 }
 
 /// Runs the whole pipeline over a book, writing findings to `messages`

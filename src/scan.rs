@@ -148,20 +148,25 @@ pub fn scan_chapter(text: &str) -> Scanned {
 
 /// Lines whose only content is `{{#okr-index ...}}`, container prefixes
 /// (`> `, `- `) aside.
+///
+/// Walks the occurrences of the directive rather than every line: a chapter
+/// has thousands of lines and almost never a directive.
 fn directive_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut offset = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim_end();
-        let directive = trimmed.find("{{#okr-index")?;
-        let before = &trimmed[..directive];
-        let only_prefix = before
-            .chars()
-            .all(|c| c.is_whitespace() || c == '>' || c == '-' || c == '*');
-        (only_prefix && trimmed.ends_with("}}")).then(|| start + directive..start + trimmed.len())
-    })
+    text.match_indices(DIRECTIVE)
+        .filter_map(move |(directive, _)| {
+            let start = text[..directive].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[directive..]
+                .find('\n')
+                .map_or(text.len(), |i| directive + i + 1);
+            let trimmed = text[start..end].trim_end();
+            let only_prefix = text[start..directive]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '>' || c == '-' || c == '*');
+            (only_prefix && trimmed.ends_with("}}")).then(|| directive..start + trimmed.len())
+        })
 }
+
+const DIRECTIVE: &str = "{{#okr-index";
 
 /// A code block's range may end after the closing fence's newline; the
 /// replacement keeps that newline (and anything after it) in the chapter.
@@ -235,5 +240,54 @@ mod tests {
         let y = blocks[0].body.find('y').unwrap();
         assert_eq!(&text[blocks[0].body_map.to_chapter(y)..][..5], "y = 2");
         assert_eq!(&text[blocks[0].span.end..], "\r\nafter\r\n");
+    }
+
+    /// The line-by-line reading `directive_lines` must agree with.
+    fn directive_lines_by_line(text: &str) -> Vec<Span> {
+        let mut offset = 0;
+        text.split_inclusive('\n')
+            .filter_map(|line| {
+                let start = offset;
+                offset += line.len();
+                let trimmed = line.trim_end();
+                let directive = trimmed.find(DIRECTIVE)?;
+                let only_prefix = trimmed[..directive]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '>' || c == '-' || c == '*');
+                (only_prefix && trimmed.ends_with("}}"))
+                    .then(|| start + directive..start + trimmed.len())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn directive_search_agrees_with_reading_line_by_line() {
+        let texts = [
+            "{{#okr-index}}",
+            "a\n{{#okr-index}}\n",
+            "> - {{#okr-index team=a}}  \r\nx {{#okr-index}}\n",
+            "{{#okr-index}} {{#okr-index}}\n{{#okr-index\n}}\n",
+            "  * {{#okr-index quarter=2026-Q2}}\n\n{{#okr-index}}",
+            "\u{3000}{{#okr-index}}\n",
+        ];
+        for text in texts {
+            assert_eq!(
+                directive_lines(text).collect::<Vec<_>>(),
+                directive_lines_by_line(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn directive_search_agrees_on_any_text(
+            text in "([ >*\\-]{0,3}(\\{\\{#okr-index( team=a)?\\}\\}|x|\\}\\}|\\{\\{#okr-index)[ \\r]{0,2}\\n?){0,8}"
+        ) {
+            proptest::prop_assert_eq!(
+                directive_lines(&text).collect::<Vec<_>>(),
+                directive_lines_by_line(&text)
+            );
+        }
     }
 }

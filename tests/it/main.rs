@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per feature.
 
+mod bench_smoke;
 mod check;
 mod cycle;
 mod docs;
