@@ -224,6 +224,8 @@ impl<'c> PlanBuilder<'c> {
         chapter_path: PathBuf,
     ) -> FileId {
         let file = self.plan.files.len();
+        let no_blocks = self.plan.blocks.len()..self.plan.blocks.len();
+        self.plan.file_blocks.push(no_blocks);
         self.plan.files.push(SourceFile::new(
             display_path,
             Some(chapter_path),

@@ -778,7 +778,8 @@ mod tests {
     ];
 
     fn assert_only_our_tags(html: &str) {
-        for name in tag_names(html) {
+        let html = html.replace(crate::render::HTML_BLOCK_START, "");
+        for name in tag_names(&html) {
             assert!(
                 OUR_TAGS.contains(&name.as_str()),
                 "unexpected tag <{name}> in {html}"
@@ -899,11 +900,11 @@ postmortem = \"https://example.com/pm\"
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 5, "{out}");
         assert!(
-            lines[2].starts_with("  <article class=\"okr-card\""),
+            lines[2].starts_with("  <!-- okr --><article class=\"okr-card\""),
             "{out}"
         );
         assert!(
-            lines[4].starts_with("> <article class=\"okr-card\""),
+            lines[4].starts_with("> <!-- okr --><article class=\"okr-card\""),
             "{out}"
         );
     }
@@ -1105,7 +1106,7 @@ postmortem = \"https://example.com/pm\"
         let out = &html(&[("a.md", chapter)])[0];
         let card = out.lines().nth(2).unwrap();
         assert!(
-            card.starts_with("<div class=\"okr-card okr-invalid\">"),
+            card.starts_with("<!-- okr --><div class=\"okr-card okr-invalid\">"),
             "{card}"
         );
         assert!(
@@ -1138,7 +1139,7 @@ postmortem = \"https://example.com/pm\"
         let out = &html(&[("a.md", chapter)])[0];
         assert_eq!(
             out.trim_end(),
-            "<p class=\"okr-context\"><span class=\"okr-team\"><span class=\"okr-label\">Team</span> data</span> \
+            "<!-- okr --><p class=\"okr-context\"><span class=\"okr-team\"><span class=\"okr-label\">Team</span> data</span> \
              <span class=\"okr-quarter\"><span class=\"okr-label\">Quarter</span> 2026-Q3</span> \
              <span class=\"okr-owner\"><span class=\"okr-label\">Owner</span> Lee</span> </p>"
         );
