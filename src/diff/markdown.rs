@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    Change, Dependent, DoneChanges, Flag, FindingRef, FromTo, KrChange, MetricValues,
+    Change, Dependent, DoneChanges, FindingRef, Flag, FromTo, KrChange, MetricValues,
     ObjectiveChange, Report,
 };
 
@@ -23,7 +23,6 @@ pub fn render(report: &Report) -> String {
         code(&report.base)
     );
     out.push_str(&headline(report));
-    out.push('\n');
     write_flags(&mut out, report);
     let mut team: Option<&str> = None;
     for objective in &report.objectives {
@@ -123,12 +122,12 @@ fn describe_flag(flag: &Flag, kr: &KrChange) -> String {
             )
         }
         Flag::PrerequisiteNowStretch { dependents } => format!(
-            "🚨 **now a stretch goal, but {} depend{} on it**",
+            "🚨 **now a stretch goal**, but {} depend{} on it",
             describe_dependents(dependents),
             if dependents.len() == 1 { "s" } else { "" }
         ),
         Flag::PrerequisiteRemoved { dependents } => format!(
-            "🚨 **removed, but {} depend{} on it**",
+            "🚨 **removed**, but {} depend{} on it",
             describe_dependents(dependents),
             if dependents.len() == 1 { "s" } else { "" }
         ),
@@ -183,7 +182,12 @@ fn write_objective(out: &mut String, objective: &ObjectiveChange) {
         ("quarter", &objective.quarter_change),
     ] {
         if let Some(change) = change {
-            let _ = writeln!(out, "- {what}: {} → {}", code(&change.from), code(&change.to));
+            let _ = writeln!(
+                out,
+                "- {what}: {} → {}",
+                code(&change.from),
+                code(&change.to)
+            );
         }
     }
     if let Some(change) = &objective.score_change {
@@ -258,13 +262,15 @@ fn metric_change(change: &FromTo<Option<MetricValues>>) -> String {
             if from.unit != to.unit {
                 let unit = |m: &MetricValues| m.unit.as_deref().map_or("none".into(), code);
                 parts.push(format!("unit {} → {}", unit(from), unit(to)));
-            } else if let Some(unit) = &to.unit {
-                parts.push(format!("in {}", text(unit)));
+            }
+            let mut line = format!("metric: {}", parts.join(", "));
+            if from.unit == to.unit {
+                line.push_str(&unit_suffix(to));
             }
             if from.from == to.from {
-                parts.push(format!("baseline {}", number(to.from)));
+                let _ = write!(line, " (baseline {})", number(to.from));
             }
-            format!("metric: {}", parts.join(", "))
+            line
         }
         (None, None) => String::new(),
     }
@@ -349,8 +355,31 @@ fn finding_row(finding: &FindingRef) -> String {
         "| {} | {} | {about} | {place} | {} |",
         finding.severity,
         cell_code(finding.rule),
-        text(&finding.message)
+        message(&finding.message)
     )
+}
+
+/// A diagnostic's message in a table cell. Messages put ids and values in
+/// backticks: those parts stay code spans and the rest is escaped text. A
+/// stray backtick from user text only changes which parts are code; every
+/// part is escaped either way.
+fn message(value: &str) -> String {
+    let parts: Vec<&str> = value.split('`').collect();
+    if parts.len() % 2 == 0 {
+        // An odd number of backticks: no reliable pairs.
+        return text(value);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                cell_code(part)
+            } else {
+                text(part)
+            }
+        })
+        .collect()
 }
 
 fn number(value: f64) -> String {
@@ -379,11 +408,7 @@ fn text(value: &str) -> String {
 /// than it holds in a row, and padded when it starts or ends with one.
 fn code(value: &str) -> String {
     let value = value.replace(['\n', '\r'], " ");
-    let longest = value
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = value.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if value.starts_with('`') || value.ends_with('`') || value.trim().is_empty() {
         " "
@@ -414,5 +439,11 @@ mod tests {
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`x"), "`` `x ``");
         assert_eq!(cell_code("a|b"), r"`a\|b`");
+    }
+
+    #[test]
+    fn messages_keep_their_code_spans_and_escape_the_rest() {
+        assert_eq!(message("`a|b` is *odd*"), r"`a\|b` is \*odd\*");
+        assert_eq!(message("one ` tick"), r"one \` tick");
     }
 }

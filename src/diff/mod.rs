@@ -428,7 +428,10 @@ fn pair_krs(old: &[KeyResult], new: &[KeyResult], stop: &HashSet<String>) -> Pai
     let mut pairing = Pairing::new(old.len(), new.len());
     for (n, after) in new.iter().enumerate() {
         let found = old.iter().enumerate().find(|(o, before)| {
-            before.id_explicit && after.id_explicit && before.id == after.id && pairing.is_free(*o, n)
+            before.id_explicit
+                && after.id_explicit
+                && before.id == after.id
+                && pairing.is_free(*o, n)
         });
         if let Some((o, _)) = found {
             pairing.pair(o, n);
@@ -673,7 +676,8 @@ fn target_got_easier(was: &Metric, is: &Metric) -> bool {
 
 fn compare_done(before: &KeyResult, after: &KeyResult) -> DoneChanges {
     let key = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut old_items: Vec<Option<&crate::model::DoneItem>> = before.done.iter().map(Some).collect();
+    let mut old_items: Vec<Option<&crate::model::DoneItem>> =
+        before.done.iter().map(Some).collect();
     let mut changes = DoneChanges::default();
     for item in &after.done {
         let found = old_items

@@ -81,7 +81,9 @@ fn an_inserted_kr_does_not_reword_the_ones_after_it() {
 #[test]
 fn a_reduction_target_raised_is_easier() {
     let metric = |to: u32| {
-        format!("```okr\nid = \"o\"\nteam = \"a\"\nobjective = \"x\"\n[[kr]]\ntext = \"Cut build time\"\nmetric = {{ from = 40, to = {to}, unit = \"min\" }}\n```\n")
+        format!(
+            "```okr\nid = \"o\"\nteam = \"a\"\nobjective = \"x\"\n[[kr]]\ntext = \"Cut build time\"\nmetric = {{ from = 40, to = {to}, unit = \"min\" }}\n```\n"
+        )
     };
     let easier = report(&[("a.md", &metric(10))], &[("a.md", &metric(20))]);
     assert_eq!(

@@ -2,6 +2,7 @@
 
 mod check;
 mod cycle;
+mod diff;
 mod docs;
 mod fuzz_replay;
 mod hostile;
