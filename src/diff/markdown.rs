@@ -86,10 +86,12 @@ fn write_flags(out: &mut String, report: &Report) {
         return;
     }
     out.push_str("\n> [!CAUTION]\n");
+    let flags = report.summary.flags;
     let _ = writeln!(
         out,
-        "> **{} that quietly change a promise**",
-        plural(report.summary.flags, "change", "changes")
+        "> **{} {} what a team promised**",
+        plural(flags, "change", "changes"),
+        if flags == 1 { "weakens" } else { "weaken" }
     );
     for objective in &report.objectives {
         for kr in &objective.krs {
@@ -365,7 +367,7 @@ fn finding_row(finding: &FindingRef) -> String {
 /// part is escaped either way.
 fn message(value: &str) -> String {
     let parts: Vec<&str> = value.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         // An odd number of backticks: no reliable pairs.
         return text(value);
     }
