@@ -36,9 +36,7 @@ fn rule_pages_match_the_rules_docs() {
 /// The guide's own copy of the stylesheet is what `install` writes today.
 #[test]
 fn the_guide_uses_the_current_stylesheet() {
-    let path = crate_dir()
-        .join("book")
-        .join(mdbook_okr::install::STYLESHEET_FILE);
+    let path = crate_dir().join("book").join(mdbook_okr::install::STYLESHEET_FILE);
     let expected = mdbook_okr::install::stamped_stylesheet();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         fs::write(&path, &expected).unwrap();
