@@ -11,6 +11,23 @@ use mdbook_summary::{Link, SummaryItem};
 use crate::config::Config;
 use crate::plan::{Plan, PlanBuilder};
 
+/// Where a book's files are read from: the work tree on disk, or a
+/// revision of a git repository (see [`crate::diff`]).
+pub trait BookFiles {
+    /// The bytes of the file at `path`; an error of kind `NotFound` when
+    /// there is no such file.
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
+}
+
+/// The files as they are on disk now.
+pub struct Disk;
+
+impl BookFiles for Disk {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        fs::read(path)
+    }
+}
+
 /// A chapter file that could not be read. The others are still checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
@@ -43,9 +60,15 @@ pub fn source_dir(root: &Path, book_toml: &toml::Table) -> Result<PathBuf> {
 
 /// Reads `book.toml` as a table; a missing file is an empty one.
 pub fn read_book_toml(root: &Path) -> Result<toml::Table> {
+    read_book_toml_from(&Disk, root)
+}
+
+fn read_book_toml_from(files: &dyn BookFiles, root: &Path) -> Result<toml::Table> {
     let path = root.join("book.toml");
-    match fs::read_to_string(&path) {
-        Ok(text) => {
+    match files.read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .with_context(|| format!("{} is not UTF-8 text", path.display()))?;
             toml::from_str(&text).with_context(|| format!("{} is not valid TOML", path.display()))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(toml::Table::new()),
@@ -55,7 +78,11 @@ pub fn read_book_toml(root: &Path) -> Result<toml::Table> {
 
 /// The configuration of the book at `root`.
 pub fn read_config(root: &Path) -> Result<Config> {
-    let table = read_book_toml(root)?;
+    read_config_from(&Disk, root)
+}
+
+fn read_config_from(files: &dyn BookFiles, root: &Path) -> Result<Config> {
+    let table = read_book_toml_from(files, root)?;
     let okr = match table.get("preprocessor").and_then(|p| p.get("okr")) {
         None => None,
         Some(toml::Value::Table(t)) => Some(t),
@@ -69,9 +96,16 @@ pub fn read_config(root: &Path) -> Result<Config> {
 
 /// Chapter paths (relative to `src`) in the order of `SUMMARY.md`.
 pub fn chapter_paths(src: &Path) -> Result<Vec<PathBuf>> {
+    chapter_paths_from(&Disk, src)
+}
+
+fn chapter_paths_from(files: &dyn BookFiles, src: &Path) -> Result<Vec<PathBuf>> {
     let summary_path = src.join("SUMMARY.md");
-    let text = fs::read_to_string(&summary_path)
+    let bytes = files
+        .read(&summary_path)
         .with_context(|| format!("cannot read {}", summary_path.display()))?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("{} is not UTF-8 text", summary_path.display()))?;
     let summary = mdbook_summary::parse_summary(&text)
         .with_context(|| format!("cannot parse {}", summary_path.display()))?;
     let mut paths = Vec::new();
@@ -96,8 +130,8 @@ pub fn chapter_paths(src: &Path) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn read_chapter(path: &Path, shown: &str) -> Result<String, ReadError> {
-    let bytes = fs::read(path).map_err(|e| ReadError {
+fn read_chapter(files: &dyn BookFiles, path: &Path, shown: &str) -> Result<String, ReadError> {
+    let bytes = files.read(path).map_err(|e| ReadError {
         path: shown.to_string(),
         message: format!("cannot read the file: {e}"),
     })?;
@@ -112,15 +146,28 @@ fn read_chapter(path: &Path, shown: &str) -> Result<String, ReadError> {
 
 /// Reads the book at `root`.
 pub fn load_book(root: &Path) -> Result<LoadedPlan> {
-    if !root.join("book.toml").is_file() && !root.join("src").join("SUMMARY.md").is_file() {
+    load_book_from(&Disk, root)
+}
+
+/// True when `root` holds a book in `files`: a `book.toml`, or at least a
+/// `src/SUMMARY.md`.
+pub fn is_book(files: &dyn BookFiles, root: &Path) -> bool {
+    files.read(&root.join("book.toml")).is_ok()
+        || files.read(&root.join("src").join("SUMMARY.md")).is_ok()
+}
+
+/// Reads the book at `root` from `files`: the same book order, includes
+/// and configuration as [`load_book`], wherever the files come from.
+pub fn load_book_from(files: &dyn BookFiles, root: &Path) -> Result<LoadedPlan> {
+    if !is_book(files, root) {
         bail!("{} is not a book: it has no book.toml", root.display());
     }
-    let table = read_book_toml(root)?;
-    let config = read_config(root)?;
+    let table = read_book_toml_from(files, root)?;
+    let config = read_config_from(files, root)?;
     let src = source_dir(root, &table)?;
     let src_rel = src.strip_prefix(root).unwrap_or(&src).to_path_buf();
-    let mut sources = Sources::new(Some(root));
-    for chapter in chapter_paths(&src)? {
+    let mut sources = Sources::new(files, Some(root));
+    for chapter in chapter_paths_from(files, &src)? {
         let shown = slashes(&src_rel.join(&chapter));
         sources.add_chapter(&src.join(&chapter), shown, Some(chapter));
     }
@@ -129,7 +176,7 @@ pub fn load_book(root: &Path) -> Result<LoadedPlan> {
 
 /// Reads loose Markdown files with the default configuration.
 pub fn load_files(paths: &[PathBuf]) -> LoadedPlan {
-    let mut sources = Sources::new(None);
+    let mut sources = Sources::new(&Disk, None);
     for path in paths {
         sources.add_chapter(path, slashes(path), Some(path.clone()));
     }
@@ -157,7 +204,8 @@ fn slashes(path: &Path) -> String {
 ///   body is not expanded by `check`;
 /// - `{{#rustdoc_include}}` and `{{#playground}}` are not followed: they
 ///   bring in code, not Markdown.
-struct Sources {
+struct Sources<'f> {
+    files_on: &'f dyn BookFiles,
     root: Option<PathBuf>,
     /// In book order.
     files: Vec<PendingFile>,
@@ -179,9 +227,10 @@ struct PendingFile {
 /// mdBook stops following includes this deep (a cycle, most likely).
 const MAX_INCLUDE_DEPTH: usize = 10;
 
-impl Sources {
-    fn new(root: Option<&Path>) -> Self {
+impl<'f> Sources<'f> {
+    fn new(files_on: &'f dyn BookFiles, root: Option<&Path>) -> Self {
         Sources {
+            files_on,
             root: root.map(Path::to_path_buf),
             files: Vec::new(),
             seen: HashMap::new(),
@@ -196,7 +245,7 @@ impl Sources {
             self.files[index].kept_lines = None;
             return;
         }
-        match read_chapter(path, &shown) {
+        match read_chapter(self.files_on, path, &shown) {
             Ok(text) => {
                 self.seen.insert(key, self.files.len());
                 self.files.push(PendingFile {
@@ -230,7 +279,7 @@ impl Sources {
                 Some(&index) => index,
                 None => {
                     let target_shown = self.shown(&target);
-                    let text = match read_chapter(&target, &target_shown) {
+                    let text = match read_chapter(self.files_on, &target, &target_shown) {
                         Ok(text) => text,
                         Err(e) => {
                             self.read_errors.push(ReadError {
@@ -326,7 +375,7 @@ impl PendingFile {
 
 /// Removes `.` and folds `..` without touching the disk, so one file
 /// reached by two spellings is one file, and symlinks are left alone.
-fn normalise(path: &Path) -> PathBuf {
+pub(crate) fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod cycle;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod index;
 pub mod install;

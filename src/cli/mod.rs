@@ -88,6 +88,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = crate::export::ExportFormat::Json)]
         format: crate::export::ExportFormat,
     },
+    /// Compare the plan at two git revisions: a report for pull-request comments
+    Diff {
+        /// The base revision, such as `origin/main`
+        base: String,
+        /// The head revision (default: the working tree)
+        head: Option<String>,
+        /// The book's folder (the one holding book.toml)
+        #[arg(long, default_value = ".")]
+        book: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Markdown)]
+        format: crate::diff::DiffFormat,
+    },
     /// Write okr.css into a book and list it (and the preprocessor) in book.toml
     Install {
         /// The book's folder (the one holding book.toml)
@@ -172,6 +185,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export { book, format }) => {
             print!("{}", crate::export::export(&book, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Diff {
+            base,
+            head,
+            book,
+            format,
+        }) => {
+            let report = crate::diff::diff(&book, &base, head.as_deref())?;
+            print!("{}", crate::diff::render(&report, format));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Install { book }) => {

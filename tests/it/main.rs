@@ -3,6 +3,7 @@
 mod bench_smoke;
 mod check;
 mod cycle;
+mod diff;
 mod docs;
 mod fuzz_replay;
 mod hostile;
