@@ -9,4 +9,5 @@ mod fuzz_replay;
 mod hostile;
 mod properties;
 mod protocol;
+mod rules;
 mod support;
