@@ -56,6 +56,62 @@ pub fn kr_anchor(objective: &Objective, kr: usize) -> String {
     crate::render::anchor::kr_anchor(&objective.id, &objective.krs[kr].id)
 }
 
+/// How a key result of a past quarter ended, against what was expected.
+struct Grade {
+    class: &'static str,
+    text: String,
+}
+
+/// The grade of `kr` when its quarter is before the current one and it has
+/// a score: a committed KR is expected to reach 1.0 (compared exactly, so
+/// 0.97 is a miss even though it shows as 1.0), a stretch KR 0.6 to 0.7.
+fn grade(
+    current: Option<crate::model::Quarter>,
+    quarter: crate::model::Quarter,
+    kr: &crate::model::KeyResult,
+) -> Option<Grade> {
+    if current.is_none_or(|current| quarter >= current) {
+        return None;
+    }
+    let score = kr.score()?;
+    let shown = score_text(Some(score))?;
+    let (class, text) = match kr.commitment {
+        crate::model::Commitment::Committed if score >= 1.0 => {
+            ("met", "final 1.0 of 1.0 expected: met".to_string())
+        }
+        crate::model::Commitment::Committed => (
+            "missed",
+            format!(
+                "final {} of 1.0 expected: missed{}",
+                // One decimal would show a 0.97 as 1.0: round down instead.
+                if shown == "1.0" {
+                    format!("{:.2}", (score * 100.0).floor() / 100.0)
+                } else {
+                    shown
+                },
+                if kr.postmortem.is_some() {
+                    ", postmortem written"
+                } else {
+                    ", no postmortem"
+                }
+            ),
+        ),
+        crate::model::Commitment::Stretch if score < 0.6 => (
+            "below",
+            format!("final {shown}, 0.6–0.7 expected of a stretch goal: below"),
+        ),
+        crate::model::Commitment::Stretch if score <= 0.7 => (
+            "on-target",
+            format!("final {shown}, 0.6–0.7 expected of a stretch goal: on target"),
+        ),
+        crate::model::Commitment::Stretch => (
+            "above",
+            format!("final {shown}, 0.6–0.7 expected of a stretch goal: above, maybe not a stretch"),
+        ),
+    };
+    Some(Grade { class, text })
+}
+
 /// A link from the chapter of `from` to `anchor` in the chapter of `to`:
 /// `#anchor` within one chapter, otherwise a path relative to `from`'s
 /// folder with the target's extension set to `extension` (`html` for the
@@ -415,6 +471,13 @@ impl Card<'_, '_> {
         if score_text(kr.score()).is_some() {
             self.out.push(' ');
             self.score(kr.score(), "score");
+        }
+        if let Some(grade) = grade(self.cx.config.quarter, objective.quarter, kr) {
+            let _ = write!(
+                self.out,
+                " <span class=\"okr-grade okr-grade-{}\">{}</span>",
+                grade.class, grade.text
+            );
         }
         self.out.push_str("</p>");
         if let Some(metric) = &kr.metric {
@@ -1008,6 +1071,32 @@ postmortem = \"https://example.com/pm\"
         ] {
             assert!(is_safe_url(url), "{url:?} refused");
         }
+    }
+
+    #[test]
+    fn past_quarters_show_the_final_score_against_what_was_expected() {
+        let chapter = "```okr\nid = \"q1\"\nobjective = \"x\"\nteam = \"a\"\nquarter = \"2026-Q1\"\n\
+                       [[kr]]\ntext = \"a\"\nmetric = { from = 0, to = 100, current = 97 }\n\
+                       [[kr]]\ntext = \"b\"\ndone = [\"[x] b\"]\n\
+                       [[kr]]\ntext = \"c\"\ncommitment = \"stretch\"\nmetric = { from = 0, to = 100, current = 65 }\n\
+                       [[kr]]\ntext = \"d\"\ncommitment = \"stretch\"\ndone = [\"[x] d\"]\n```\n\n\
+                       ```okr\nid = \"q2\"\nobjective = \"y\"\nteam = \"a\"\n[[kr]]\ntext = \"e\"\ndone = [\"[ ] e\"]\n```\n";
+        let out = &html(&[("a.md", chapter)])[0];
+        let grades: Vec<&str> = out
+            .split("<span class=\"okr-grade ")
+            .skip(1)
+            .map(|rest| &rest[..rest.find("</span>").unwrap()])
+            .collect();
+        assert_eq!(
+            grades,
+            [
+                "okr-grade-missed\">final 0.97 of 1.0 expected: missed, no postmortem",
+                "okr-grade-met\">final 1.0 of 1.0 expected: met",
+                "okr-grade-on-target\">final 0.7, 0.6–0.7 expected of a stretch goal: on target",
+                "okr-grade-above\">final 1.0, 0.6–0.7 expected of a stretch goal: above, maybe not a stretch",
+            ],
+            "{out}"
+        );
     }
 
     #[test]
