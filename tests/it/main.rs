@@ -3,6 +3,7 @@
 mod check;
 mod cycle;
 mod docs;
+mod e2e;
 mod fuzz_replay;
 mod hostile;
 mod properties;
