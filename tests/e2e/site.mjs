@@ -347,6 +347,21 @@ async function clickAReference(page, where) {
   check(landed.onScreen, where, `clicking ${href} did not scroll ${landed.hash} into view`);
 }
 
+// A keyboard user sees where they are: the first card or index link, once
+// focused, draws an outline.
+async function checkFocus(page, where) {
+  const outline = await page.evaluate(() => {
+    const link = document.querySelector('.okr-card a, .okr-index a');
+    if (!link) return null;
+    link.focus();
+    const style = getComputedStyle(link);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  if (outline === null) return;
+  check(outline.style !== 'none' && outline.width >= 1, where,
+    `a focused link draws no outline (${outline.style} ${outline.width}px)`);
+}
+
 async function checkGraph(page, where) {
   const graph = await page.evaluate(graphFacts);
   if (!check(graph !== null, where, 'no dependency graph')) return;
@@ -403,6 +418,7 @@ async function example(browser, origin, shots) {
         await checkLayout(page, where);
         if (width === 1280) {
           boxes += await checkCheckboxes(page, where);
+          await checkFocus(page, where);
           if (theme === 'light') await checkLinks(page, where, ids);
         }
         if (path === indexPage) await checkGraph(page, where);
