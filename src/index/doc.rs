@@ -154,8 +154,10 @@ fn node_html(node: &Node, out: &mut String) {
             headers,
             rows,
         } => {
+            // The wrapper scrolls a wide table sideways on a narrow screen
+            // instead of pushing the page wider than its column.
             out.push_str(&format!(
-                "<table class=\"okr-index-table {class}\"><thead><tr>"
+                "<div class=\"okr-index-table-scroll\"><table class=\"okr-index-table {class}\"><thead><tr>"
             ));
             for header in headers {
                 out.push_str("<th>");
@@ -172,7 +174,7 @@ fn node_html(node: &Node, out: &mut String) {
                 }
                 out.push_str("</tr>");
             }
-            out.push_str("</tbody></table>");
+            out.push_str("</tbody></table></div>");
         }
         Node::List { class, items } => {
             out.push_str(&format!("<ul class=\"{class}\">"));

@@ -5,6 +5,7 @@ mod check;
 mod cycle;
 mod diff;
 mod docs;
+mod e2e;
 mod fuzz_replay;
 mod hostile;
 mod properties;
