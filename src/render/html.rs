@@ -106,7 +106,9 @@ fn grade(
         ),
         crate::model::Commitment::Stretch => (
             "above",
-            format!("final {shown}, 0.6–0.7 expected of a stretch goal: above, maybe not a stretch"),
+            format!(
+                "final {shown}, 0.6–0.7 expected of a stretch goal: above, maybe not a stretch"
+            ),
         ),
     };
     Some(Grade { class, text })
