@@ -140,9 +140,19 @@ fn line_html(line: &Line, out: &mut String) {
 fn node_html(node: &Node, out: &mut String) {
     match node {
         Node::Heading { level, id, line } => {
-            out.push_str(&format!("<h{level} id=\"{}\">", escape(id)));
-            line_html(line, out);
-            out.push_str(&format!("</h{level}>"));
+            let id = escape(id);
+            let mut inner = String::new();
+            line_html(line, &mut inner);
+            // mdBook's sidebar lists a page's headings whose first child is a
+            // link: wrap a heading that is itself a link to a team's chapter,
+            // so the sidebar does not become a list of every team.
+            if inner.starts_with("<a ") {
+                out.push_str(&format!(
+                    "<h{level} id=\"{id}\"><span>{inner}</span></h{level}>"
+                ));
+            } else {
+                out.push_str(&format!("<h{level} id=\"{id}\">{inner}</h{level}>"));
+            }
         }
         Node::Paragraph { class, line } => {
             out.push_str(&format!("<p class=\"{class}\">"));
