@@ -320,6 +320,15 @@ fn mdbook_build(mdbook: &Path, book: &Path) {
     );
 }
 
+/// A page without the line naming its search index, whose hashed file name
+/// changes with everything the index holds.
+fn without_index_name(page: String) -> String {
+    page.lines()
+        .filter(|line| !line.contains("path_to_searchindex_js"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn page(book: &Path, name: &str) -> String {
     std::fs::read_to_string(book.join("book").join(name))
         .unwrap_or_else(|e| panic!("{name} was not written: {e}"))
@@ -336,19 +345,21 @@ fn check_real_mdbook(var: &str, series: &str) {
     mdbook_build(&mdbook, with_okr.path());
     mdbook_build(&mdbook, without.path());
 
-    let card_page = page(with_okr.path(), "plan.html");
-    let code_page = page(without.path(), "plan.html");
+    let card_page = without_index_name(page(with_okr.path(), "plan.html"));
+    let code_page = without_index_name(page(without.path(), "plan.html"));
     // The card line opens with the comment that ends its HTML block; a
     // renderer that drops comments leaves the card's own tag first.
     let card_start = card_page
         .find(mdbook_okr::render::HTML_BLOCK_START)
         .or_else(|| card_page.find("<article class=\"okr-card\""))
         .unwrap_or_else(|| panic!("no okr card in {card_page}"));
-    // A card is one line of HTML; the code block ends at `</code></pre>`.
+    // mdBook 0.5 re-serialises raw HTML over several lines, 0.4 keeps the
+    // card on one: the card ends with its `</article>` either way.
     let card_end = card_start
         + card_page[card_start..]
-            .find('\n')
-            .expect("a line after the card");
+            .find("</article>")
+            .expect("the card is closed")
+        + "</article>".len();
     let code_start = code_page
         .find("<pre><code class=\"language-okr")
         .expect("the block renders as code without the preprocessor");
@@ -365,8 +376,8 @@ fn check_real_mdbook(var: &str, series: &str) {
         "{series}: text after the block"
     );
     assert_eq!(
-        page(with_okr.path(), "notes.html"),
-        page(without.path(), "notes.html"),
+        without_index_name(page(with_okr.path(), "notes.html")),
+        without_index_name(page(without.path(), "notes.html")),
         "{series}: a chapter without blocks"
     );
 }
@@ -397,10 +408,13 @@ fn in_process_build_matches_real_mdbook_0_5() {
         .output()
         .expect("mdbook-okr runs");
     assert!(output.status.success(), "{}", stderr(&output));
+    // The search index is built by each mdBook's own elasticlunr and comes
+    // out in a different form (and so with a different hashed file name),
+    // though it indexes the same chapters: compare the pages without it.
     for name in ["plan.html", "notes.html", "index.html", "print.html"] {
         assert_eq!(
-            page(external.path(), name),
-            page(in_process.path(), name),
+            without_index_name(page(external.path(), name)),
+            without_index_name(page(in_process.path(), name)),
             "{name} differs"
         );
     }
