@@ -207,6 +207,14 @@ const YEAR_CONTEXT: &[&str] = &[
 
 const CURRENCY_WORDS: &[&str] = &["usd", "eur", "gbp", "chf", "dollars", "euros"];
 
+/// The value of a number word from zero to twenty ("twelve" → 12).
+pub fn small_number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS[..=20]
+        .iter()
+        .position(|w| *w == word)
+        .map(|n| n as f64)
+}
+
 /// Number words as rules.md counts them, plus multipliers that state how
 /// much on their own ("double", "halve").
 const NUMBER_WORDS: &[&str] = &[
@@ -1696,5 +1704,14 @@ mod tests {
         let lex = Lexicon::new(&words);
         assert!(lex.vague_span("Jazz up the status page").is_some());
         assert!(lex.activity("Ponder the cache design").is_some());
+    }
+
+    #[test]
+    fn small_number_words_have_their_values() {
+        assert_eq!(small_number_word("zero"), Some(0.0));
+        assert_eq!(small_number_word("twelve"), Some(12.0));
+        assert_eq!(small_number_word("twenty"), Some(20.0));
+        assert_eq!(small_number_word("thirty"), None);
+        assert_eq!(small_number_word("all"), None);
     }
 }

@@ -209,7 +209,7 @@ impl Lexeme {
                 percent: false,
                 unit: None,
             } => Some(*value),
-            Piece::Word(w) => number_word(w),
+            Piece::Word(w) => crate::lint::text::small_number_word(w),
             _ => None,
         }
     }
@@ -226,32 +226,6 @@ impl Lexeme {
     }
 }
 
-fn number_word(word: &str) -> Option<f64> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS.iter().position(|w| *w == word).map(|n| n as f64)
-}
 
 /// Splits a text into words, numbers (with `%` or "percent" folded in) and
 /// punctuation. Numbers keep thousands separators and decimals together.
