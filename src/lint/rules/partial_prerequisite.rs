@@ -226,7 +226,6 @@ impl Lexeme {
     }
 }
 
-
 /// Splits a text into words, numbers (with `%` or "percent" folded in) and
 /// punctuation. Numbers keep thousands separators and decimals together.
 fn lex(text: &str) -> Vec<Lexeme> {
