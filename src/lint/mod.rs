@@ -319,6 +319,14 @@ pub mod testing {
             .collect()
     }
 
+    /// The expected findings `(objective, kr)` for the KRs `krs` of one
+    /// objective.
+    pub fn on_krs(objective: &str, krs: &[&str]) -> Vec<(String, Option<String>)> {
+        krs.iter()
+            .map(|kr| (objective.to_string(), Some(kr.to_string())))
+            .collect()
+    }
+
     /// A one-chapter book holding one objective block with the given KRs,
     /// each written as the TOML lines of a `[[kr]]` table.
     pub fn objective(id: &str, objective: &str, krs: &[&str]) -> String {

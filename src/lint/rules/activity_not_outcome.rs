@@ -116,7 +116,7 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{findings, objective};
+    use crate::lint::testing::{findings, objective, on_krs};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
         let book = objective(
@@ -128,9 +128,7 @@ mod tests {
     }
 
     fn on(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        krs.iter()
-            .map(|kr| ("o".to_string(), Some(kr.to_string())))
-            .collect()
+        on_krs("o", krs)
     }
 
     #[test]

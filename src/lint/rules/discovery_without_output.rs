@@ -105,7 +105,7 @@ text = "Recommend a connection pooler in a design document approved by the Stora
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{findings, objective};
+    use crate::lint::testing::{findings, objective, on_krs};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
         let book = objective(
@@ -117,9 +117,7 @@ mod tests {
     }
 
     fn on(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        krs.iter()
-            .map(|kr| ("o".to_string(), Some(kr.to_string())))
-            .collect()
+        on_krs("o", krs)
     }
 
     #[test]

@@ -100,7 +100,7 @@ text = "Reduce API p95 response time from 200ms to 100ms, measured across 1M req
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{findings, objective};
+    use crate::lint::testing::{findings, objective, on_krs};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
         let book = objective(
@@ -112,9 +112,7 @@ mod tests {
     }
 
     fn on(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        krs.iter()
-            .map(|kr| ("o".to_string(), Some(kr.to_string())))
-            .collect()
+        on_krs("o", krs)
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn locate_in_item(plan: &Plan, item: &DoneItem, range: Range<usize>) -> Location
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{config, diagnostics_with, findings, objective};
+    use crate::lint::testing::{config, diagnostics_with, findings, objective, on_krs};
 
     fn check(krs: &[&str]) -> Vec<(String, Option<String>)> {
         let book = objective(
@@ -146,9 +146,7 @@ mod tests {
     }
 
     fn on(krs: &[&str]) -> Vec<(String, Option<String>)> {
-        krs.iter()
-            .map(|kr| ("o".to_string(), Some(kr.to_string())))
-            .collect()
+        on_krs("o", krs)
     }
 
     #[test]
