@@ -74,12 +74,7 @@ pub fn chapter(data: &[u8]) {
     let plan = Plan::from_chapter("src/fuzz.md", text, &config);
     let diagnostics = lint::run(&plan, &config);
     for format in [Format::Html, Format::Markdown] {
-        let cx = RenderContext {
-            plan: &plan,
-            config: &config,
-            diagnostics: &diagnostics,
-            format,
-        };
+        let cx = RenderContext::new(&plan, &config, &diagnostics, format);
         let rendered = render::render_file(&cx, 0);
         let first = plan
             .blocks

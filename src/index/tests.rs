@@ -35,12 +35,7 @@ fn plan_of(config: &Config, chapters: &[(&str, String)]) -> (Plan, Vec<Diagnosti
 }
 
 fn render_with(plan: &Plan, config: &Config, diagnostics: &[Diagnostic], format: Format) -> String {
-    let cx = RenderContext {
-        plan,
-        config,
-        diagnostics,
-        format,
-    };
+    let cx = RenderContext::new(plan, config, diagnostics, format);
     render(&cx, &plan.directives[0])
 }
 

@@ -697,13 +697,8 @@ impl Card<'_, '_> {
         if !self.cx.config.show_diagnostics {
             return;
         }
-        let mut here = self
-            .cx
-            .diagnostics
-            .iter()
-            .filter(|d| d.objective_index == Some(objective) && d.kr_index == kr)
-            .peekable();
-        if here.peek().is_none() {
+        let here = self.cx.findings_on(objective, kr);
+        if here.is_empty() {
             return;
         }
         self.out
@@ -807,12 +802,7 @@ mod tests {
     fn render_with(config: &Config, format: Format, book: &[(&str, &str)]) -> Vec<String> {
         let plan = plan(config, book);
         let diagnostics = crate::lint::run(&plan, config);
-        let cx = RenderContext {
-            plan: &plan,
-            config,
-            diagnostics: &diagnostics,
-            format,
-        };
+        let cx = RenderContext::new(&plan, config, &diagnostics, format);
         (0..plan.files.len()).map(|f| render_file(&cx, f)).collect()
     }
 
@@ -1312,12 +1302,7 @@ postmortem = \"https://example.com/pm\"
             finding(Severity::Info, Some(2)),
             finding(Severity::Warning, None),
         ];
-        let cx = RenderContext {
-            plan: &plan,
-            config: &config,
-            diagnostics: &diagnostics,
-            format: Format::Html,
-        };
+        let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Html);
         let out = render_file(&cx, 0);
         let (before_krs, krs) = out.split_once("<ol").unwrap();
         assert!(before_krs.contains(">warning</span>"), "{out}");

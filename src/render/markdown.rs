@@ -316,9 +316,8 @@ fn diagnostics(cx: &RenderContext<'_>, o: usize, k: Option<usize>, indent: &str)
     if !cx.config.show_diagnostics {
         return Vec::new();
     }
-    cx.diagnostics
+    cx.findings_on(o, k)
         .iter()
-        .filter(|d| d.objective_index == Some(o) && d.kr_index == k)
         .map(|d| diagnostic(indent, d))
         .collect()
 }
@@ -432,12 +431,7 @@ mod tests {
         }
         let plan = builder.finish();
         let diagnostics = crate::lint::run(&plan, &config);
-        let cx = RenderContext {
-            plan: &plan,
-            config: &config,
-            diagnostics: &diagnostics,
-            format: Format::Markdown,
-        };
+        let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Markdown);
         (0..plan.files.len()).map(|f| render_file(&cx, f)).collect()
     }
 

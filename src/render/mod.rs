@@ -5,6 +5,8 @@ pub mod anchor;
 pub mod html;
 pub mod markdown;
 
+use std::collections::HashMap;
+
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::FileId;
@@ -36,6 +38,43 @@ pub struct RenderContext<'a> {
     /// All diagnostics of the book, in book order.
     pub diagnostics: &'a [Diagnostic],
     pub format: Format,
+    /// The same diagnostics by the objective (and KR) they concern, so each
+    /// card finds its own without scanning the whole book's.
+    by_target: HashMap<(usize, Option<usize>), Vec<&'a Diagnostic>>,
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        config: &'a Config,
+        diagnostics: &'a [Diagnostic],
+        format: Format,
+    ) -> RenderContext<'a> {
+        let mut by_target: HashMap<_, Vec<_>> = HashMap::new();
+        for diagnostic in diagnostics {
+            if let Some(objective) = diagnostic.objective_index {
+                by_target
+                    .entry((objective, diagnostic.kr_index))
+                    .or_default()
+                    .push(diagnostic);
+            }
+        }
+        RenderContext {
+            plan,
+            config,
+            diagnostics,
+            format,
+            by_target,
+        }
+    }
+
+    /// The findings about an objective (`kr` = `None`) or one of its KRs,
+    /// in book order.
+    pub fn findings_on(&self, objective: usize, kr: Option<usize>) -> &[&'a Diagnostic] {
+        self.by_target
+            .get(&(objective, kr))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Starts every HTML replacement. A line opening with an HTML comment is a
@@ -64,7 +103,9 @@ pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
         }
     }
 
-    let mut out = String::with_capacity(text.len() * 2);
+    let replaced: usize = replacements.iter().map(|(span, _)| span.len()).sum();
+    let added: usize = replacements.iter().map(|(_, new)| new.len()).sum();
+    let mut out = String::with_capacity(text.len() - replaced + added);
     let mut copied = 0;
     for (span, replacement) in replacements {
         out.push_str(&text[copied..span.start]);

@@ -22,12 +22,7 @@ fn run_chapter(what: &str, text: &str) -> Plan {
     let config = Config::default();
     let plan = Plan::from_chapter("src/hostile.md", text, &config);
     let diagnostics = lint::run(&plan, &config);
-    let cx = RenderContext {
-        plan: &plan,
-        config: &config,
-        diagnostics: &diagnostics,
-        format: Format::Html,
-    };
+    let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Html);
     let rendered = render::render_file(&cx, 0);
     assert!(!rendered.is_empty());
     let elapsed = started.elapsed();

@@ -191,12 +191,7 @@ fn configs() -> [Config; 2] {
 fn render(text: &str, config: &Config, format: Format) -> (String, Plan, Vec<Diagnostic>) {
     let plan = Plan::from_chapter("src/chapter.md", text, config);
     let diagnostics = lint::run(&plan, config);
-    let cx = RenderContext {
-        plan: &plan,
-        config,
-        diagnostics: &diagnostics,
-        format,
-    };
+    let cx = RenderContext::new(&plan, config, &diagnostics, format);
     let rendered = render::render_file(&cx, 0);
     (rendered, plan, diagnostics)
 }
