@@ -22,9 +22,9 @@ use crate::plan::Plan;
 /// reworded.
 pub const DRIFT_THRESHOLD: f64 = 0.6;
 
-/// Dice similarity (twice the shared words over the words of both) that two
-/// texts of different teams need, once very common words are set aside, to
-/// look like the same work.
+/// Dice similarity (twice the shared words over the words of both, all
+/// content words counted) that two texts of different teams need to look
+/// like the same work.
 pub const OVERLAP_THRESHOLD: f64 = 0.5;
 
 /// The most texts of one quarter a distinctive word may appear in: a word
@@ -388,9 +388,9 @@ pub struct Overlap {
 }
 
 /// Every pair of objectives, and every pair of key results, of different
-/// teams in the same quarter whose distinctive content words overlap: at
-/// least [`OVERLAP_MIN_SHARED`] shared and a Dice similarity of at least
-/// [`OVERLAP_THRESHOLD`].
+/// teams in the same quarter whose wording overlaps: at least
+/// [`OVERLAP_MIN_SHARED`] distinctive content words shared and a Dice
+/// similarity of their content words of at least [`OVERLAP_THRESHOLD`].
 ///
 /// A word is not distinctive when it appears in more than an eighth of the
 /// quarter's texts of that kind (and in more than three; always when in
@@ -464,37 +464,55 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
         .map(|(&key, _)| key)
         .collect();
     let distinctive: Vec<ContentWords> = words.iter().map(|w| w.without(&common)).collect();
+    let names: Vec<BTreeSet<String>> = texts.iter().map(|(_, t)| named_things(t)).collect();
 
     // Inverted index over distinctive words: each posting list holds at
     // most `limit` texts, so counting shared words stays near linear.
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (t, set) in distinctive.iter().enumerate() {
         for key in set.keys() {
             postings.entry(key).or_default().push(t);
         }
     }
-    let team = |t: usize| &plan.objectives[texts[t].0.objective].team;
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for list in postings.values() {
-        for (n, &a) in list.iter().enumerate() {
-            for &b in &list[n + 1..] {
-                if team(a) != team(b) {
-                    *shared.entry((a, b)).or_default() += 1;
+    let teams: Vec<&str> = texts
+        .iter()
+        .map(|(item, _)| plan.objectives[item.objective].team.as_str())
+        .collect();
+    // For each text, the words it shares with each later text of another
+    // team, counted in one array that is reset after each text.
+    let mut shared = vec![0usize; texts.len()];
+    let mut touched = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (a, set) in distinctive.iter().enumerate() {
+        for key in set.keys() {
+            for &b in &postings[key] {
+                if b > a && teams[b] != teams[a] {
+                    if shared[b] == 0 {
+                        touched.push(b);
+                    }
+                    shared[b] += 1;
                 }
             }
         }
+        // Sorted, so the pairs come out in order.
+        touched.sort_unstable();
+        for &b in &touched {
+            if shared[b] >= OVERLAP_MIN_SHARED {
+                pairs.push((a, b));
+            }
+            shared[b] = 0;
+        }
+        touched.clear();
     }
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|&(_, count)| count >= OVERLAP_MIN_SHARED)
-        .map(|(pair, _)| pair)
-        .collect();
-    // Sorted, so the output does not depend on hash order.
-    pairs.sort_unstable();
     pairs
         .into_iter()
+        .filter(|&(a, b)| names[a].is_subset(&names[b]) || names[b].is_subset(&names[a]))
         .filter_map(|(a, b)| {
-            let score = distinctive[a].dice(&distinctive[b]);
+            // Scored on the whole wording: in a big quarter, setting the
+            // common words aside leaves a few words per text, and two texts
+            // sharing three of them would look alike though most of what
+            // they say differs.
+            let score = words[a].dice(&words[b]);
             (score >= OVERLAP_THRESHOLD).then(|| Overlap {
                 a: texts[a].0,
                 b: texts[b].0,
@@ -503,6 +521,32 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
             })
         })
         .collect()
+}
+
+/// The specific things a text names, lowercase: `code spans` and words
+/// written with a capital inside the sentence ("Postgres", "GitHub",
+/// "IPv6"), but not all-capital acronyms ("API", "SLO"), which name kinds of
+/// things. When each of two texts names something the other does not, they
+/// are about different systems however alike the rest of their wording is:
+/// "Keep Velmora checkout error budget burn under 100%" and the same
+/// sentence about Tasken checkout are two teams' own work.
+fn named_things(text: &str) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = text
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|span| span.trim().to_lowercase())
+        .filter(|span| !span.is_empty())
+        .collect();
+    for token in tokens(text).into_iter().skip(1) {
+        let word = token.text.trim_end_matches("'s").trim_end_matches("’s");
+        // "SREs" and "APIs" are acronyms too.
+        let letters = word.strip_suffix('s').unwrap_or(word);
+        if letters.chars().any(char::is_uppercase) && letters.chars().any(char::is_lowercase) {
+            names.insert(word.to_lowercase());
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -633,6 +677,68 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].earlier, found[0].later), (1, 0));
         assert!((found[0].score - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn texts_naming_different_systems_do_not_overlap() {
+        let plan = plan(&[
+            (
+                "a",
+                "2026-Q2",
+                "Keep Velmora checkout error budget burn under 100%",
+            ),
+            (
+                "b",
+                "2026-Q2",
+                "Keep Tasken checkout error budget burn under 100%",
+            ),
+            (
+                "c",
+                "2026-Q2",
+                "Cut Postgres storage cost of analytics replicas by half",
+            ),
+            (
+                "d",
+                "2026-Q2",
+                "Cut Postgres storage cost of analytics replicas by a third",
+            ),
+            (
+                "e",
+                "2026-Q2",
+                "Shrink the storage cost of analytics replicas",
+            ),
+            (
+                "f",
+                "2026-Q2",
+                "Move Tasken pipelines off Jenkins onto GitHub Actions",
+            ),
+            (
+                "g",
+                "2026-Q2",
+                "Move Velmora pipelines off Jenkins onto GitHub Actions",
+            ),
+            (
+                "h",
+                "2026-Q2",
+                "Move pipelines off Jenkins onto GitHub Actions for every team",
+            ),
+        ]);
+        let found: Vec<(usize, usize)> = overlaps(&plan, &stop())
+            .iter()
+            .map(|o| (o.a.objective, o.b.objective))
+            .collect();
+        // a and b, and f and g, each name a system the other does not; c
+        // and d name the same one; e names none; h names part of what f
+        // and g name.
+        assert_eq!(found, [(2, 3), (2, 4), (3, 4), (5, 7), (6, 7)]);
+        assert_eq!(
+            named_things(
+                "Move `ledger-api` off MySQL onto Velmora's GitHub Actions, no SREs or APIs"
+            ),
+            BTreeSet::from(
+                ["actions", "github", "ledger-api", "mysql", "velmora"].map(String::from)
+            )
+        );
     }
 
     #[test]

@@ -718,5 +718,8 @@ pub const OUTPUTS: &[&str] = &[
 pub const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from",
     "into", "across", "all", "our", "their", "its", "is", "are", "be", "as", "that", "this", "so",
-    "we", "per",
+    "we", "per", "off", "onto", "about", "over", "out", "up", "via", "than", "each", "every", "it",
+    "us", "they", "them", "will", "can", "has", "have", "was", "were", "not", "no", "without",
+    "within", "after", "before", "under", "between", "through", "what", "which", "who", "how",
+    "why", "when", "where", "could", "should", "would",
 ];

@@ -46,7 +46,14 @@ teams should know and say so, for instance with `depends_on`.
   more than three) are set aside as too common to say anything: "service" or
   "team" everywhere must not pair everything.
 - A pair overlaps when the texts share at least three of the remaining
-  words and those make up at least half of both (Dice similarity 0.5).
+  words, and at least half of all their content words (Dice similarity
+  0.5). The second test is on the whole wording, so two texts that share a
+  few distinctive words but say different things otherwise do not pair.
+- Names of specific things count apart: a `code span`, or a word
+  capitalised inside the sentence such as "Postgres" or "GitHub" (not an
+  acronym like "API"). When each of two texts names something the other
+  does not, they are about different systems and do not pair, however alike
+  the rest of the sentence is.
 - Objectives are compared with objectives and key results with key results.
   Key results of two objectives that already overlap are not reported again.
 - Pairs are found through an index of words, not by comparing every text
