@@ -134,7 +134,7 @@ const CAPABILITIES: &[&str] = &[
     "metrics stack",
     "service mesh",
     "database provisioning",
-    "load-testing harness",
+    "load generator",
     "on-call tooling",
     "cost dashboard",
     "build cache",
@@ -145,20 +145,20 @@ const CAPABILITIES: &[&str] = &[
 ];
 const LEGACY: &[&str] = &[
     "Jenkins farm",
-    "hand-rolled VM images",
-    "shared MySQL cluster",
+    "VM images",
+    "MySQL cluster",
     "cron hosts",
-    "self-hosted Elasticsearch",
-    "bespoke deploy scripts",
-    "on-premise object store",
+    "Elasticsearch nodes",
+    "deploy scripts",
+    "NFS filers",
 ];
 const MODERN: &[&str] = &[
-    "the managed Postgres fleet",
-    "GitHub Actions runners",
-    "the Kubernetes platform",
-    "OpenTelemetry collectors",
-    "the object storage service",
-    "Argo workflows",
+    "Postgres",
+    "GitHub Actions",
+    "Kubernetes",
+    "OpenTelemetry",
+    "S3",
+    "Argo",
 ];
 const AUDIENCES: &[&str] = &[
     "all product teams",
@@ -171,14 +171,45 @@ const AUDIENCES: &[&str] = &[
     "the 40 backend teams",
 ];
 const OUTCOMES: &[&str] = &[
-    "cut the time from merge to production",
-    "remove manual toil from releases",
-    "lower the monthly cloud bill",
-    "meet the availability SLO without heroics",
-    "make incidents cheaper to diagnose",
-    "let teams ship without filing tickets",
-    "retire the data centre contract",
-    "enable independent deployments",
+    "ship faster",
+    "remove release toil",
+    "lower cloud costs",
+    "meet the availability SLO",
+    "debug incidents sooner",
+    "stop filing tickets",
+    "retire the data centre",
+    "deploy independently",
+    "pass the SOC 2 audit",
+    "recover from outages quickly",
+    "onboard in a day",
+    "scale for the holiday peak",
+];
+const APPROVERS: &[&str] = &[
+    "staff engineers",
+    "principal engineers",
+    "senior engineers",
+    "tech leads",
+    "SREs",
+];
+const DISCOVERY: &[&str] = &[
+    "Explore replacing",
+    "Look into alternatives to",
+    "Investigate replacing",
+    "Research successors for",
+];
+const MEETINGS: &[&str] = &[
+    "Hold weekly syncs",
+    "Meet every Tuesday",
+    "Run a fortnightly review",
+    "Attend the monthly forum",
+    "Set up office hours",
+];
+const POSTMORTEMS: &[&str] = &[
+    "Done as planned.",
+    "Two services slipped to next quarter: their owners were on incident duty for three weeks.",
+    "The vendor contract took six weeks longer to sign than planned.",
+    "We under-estimated the data migration; see the retro notes in the team wiki.",
+    "Blocked on a dependency that moved to the following quarter.",
 ];
 const PHASES: &[&str] = &["Discovery and design", "Core rollout", "Long-tail adoption"];
 const HYPE: &[&str] = &[
@@ -208,6 +239,13 @@ pub fn write_book(dir: &Path, shape: &Shape) -> Result<Written> {
     fs::create_dir_all(&src).with_context(|| format!("cannot create {}", src.display()))?;
 
     let teams = team_names(shape.teams);
+    // Each team runs its own systems, named as companies name them: real
+    // teams write about their own services, so two teams' texts rarely
+    // share more than the company's common words.
+    let systems: Vec<Vec<String>> = teams
+        .iter()
+        .map(|_| (0..4).map(|_| codename(&mut rng)).collect())
+        .collect();
     // Newest first: the order the book lists them in.
     let quarters: Vec<(usize, usize)> = (0..shape.quarters)
         .map(|back| {
@@ -216,11 +254,10 @@ pub fn write_book(dir: &Path, shape: &Shape) -> Result<Written> {
         })
         .collect();
     // Each team keeps a few themes of work that run over several quarters.
-    let themes: Vec<Vec<String>> = teams
-        .iter()
-        .map(|_| {
+    let themes: Vec<Vec<String>> = (0..teams.len())
+        .map(|t| {
             (0..shape.objectives + 1)
-                .map(|_| objective_theme(&mut rng))
+                .map(|_| objective_theme(&mut rng, &systems[t]))
                 .collect()
         })
         .collect();
@@ -261,6 +298,7 @@ pub fn write_book(dir: &Path, shape: &Shape) -> Result<Written> {
                 // Newest quarter last phase, so a theme and its phases move together.
                 phase: PHASES[PHASES.len() - 1 - q % PHASES.len()],
                 themes: &themes[t],
+                systems: &systems[t],
                 theme_shift,
                 shape,
             };
@@ -287,8 +325,9 @@ pub fn write_book(dir: &Path, shape: &Shape) -> Result<Written> {
     let teams_toml: Vec<String> = teams.iter().map(|t| toml_string(t)).collect();
     let book_toml = format!(
         "[book]\ntitle = \"Platform plans ({} chapters, synthetic)\"\nauthors = [\"gen_book\"]\n\n\
-         [preprocessor.okr]\nquarter = \"{CURRENT_YEAR}-Q{CURRENT_QUARTER}\"\nteams = [{}]\n",
+         [preprocessor.okr]\nquarter = \"{}\"\nteams = [{}]\n",
         shape.chapters(),
+        current_quarter(),
         teams_toml.join(", ")
     );
     fs::write(dir.join("book.toml"), book_toml)?;
@@ -318,6 +357,7 @@ struct TeamChapter<'a> {
     quarter: &'a str,
     phase: &'a str,
     themes: &'a [String],
+    systems: &'a [String],
     theme_shift: usize,
     shape: &'a Shape,
 }
@@ -383,9 +423,9 @@ impl TeamChapter<'_> {
         let _ = writeln!(out, "[[kr]]");
         let flawed = rng.usize(0..5) == 0;
         if flawed {
-            flawed_kr(rng, self.teams, out);
+            flawed_kr(rng, self.teams, self.systems, out);
         } else {
-            good_kr(rng, out);
+            good_kr(rng, self.systems, out);
         }
         if rng.usize(0..10) == 0 {
             let _ = writeln!(out, "commitment = \"stretch\"");
@@ -396,6 +436,11 @@ impl TeamChapter<'_> {
             && let Some(reference) = self.dependency(rng)
         {
             let _ = writeln!(out, "depends_on = [{}]", toml_string(&reference));
+        }
+        // Most teams write a postmortem when a quarter closes; the rest
+        // leave `missed-commitment` something to report.
+        if self.quarter != current_quarter() && rng.usize(0..10) != 0 {
+            let _ = writeln!(out, "postmortem = {}", toml_string(pick(rng, POSTMORTEMS)));
         }
         flawed
     }
@@ -421,46 +466,100 @@ impl TeamChapter<'_> {
     }
 }
 
-fn good_kr(rng: &mut fastrand::Rng, out: &mut String) {
-    let service = pick(rng, SERVICES);
-    let capability = pick(rng, CAPABILITIES);
+fn good_kr(rng: &mut fastrand::Rng, systems: &[String], out: &mut String) {
+    let service = system_part(rng, systems, SERVICES);
+    let capability = system_part(rng, systems, CAPABILITIES);
+    // Each kind of key result has several wordings, as different authors
+    // would write it; a single wording for every team would make all of
+    // them look like the same work.
     match rng.usize(0..7) {
         0 => {
             let from = 200 + 20 * rng.usize(0..20);
             let to = from / 2;
             let current = to + rng.usize(0..from - to + 1);
+            let text = fill(
+                rng,
+                &[
+                    "Reduce p95 latency of the `{service}` API from {from}ms to {to}ms",
+                    "Bring `{service}` p99 response time down from {from}ms to {to}ms",
+                    "Serve 95% of {service} requests in {to}ms, down from {from}ms",
+                ],
+                &[
+                    ("service", &service),
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                ],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Reduce p95 latency of the `{service}` API from {from}ms to {to}ms\"\n\
-                 metric = {{ from = {from}, to = {to}, current = {current}, unit = \"ms\" }}"
+                "text = {}\nmetric = {{ from = {from}, to = {to}, current = {current}, unit = \"ms\" }}",
+                toml_string(&text)
             );
         }
         1 => {
             let from = 5 * rng.usize(0..10);
             let to = [80, 90, 100][rng.usize(0..3)];
             let current = from + rng.usize(0..to - from + 1);
+            let text = fill(
+                rng,
+                &[
+                    "Raise adoption of the {capability} from {from}% to {to}% of services",
+                    "Get {to}% of repositories onto the {capability}, up from {from}%",
+                    "Grow the share of clusters using the {capability} from {from}% to {to}%",
+                ],
+                &[
+                    ("capability", &capability),
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                ],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Raise adoption of the {capability} from {from}% to {to}% of services\"\n\
-                 metric = {{ from = {from}, to = {to}, current = {current}, unit = \"%\" }}"
+                "text = {}\nmetric = {{ from = {from}, to = {to}, current = {current}, unit = \"%\" }}",
+                toml_string(&text)
             );
         }
         2 => {
             let from = 40 + 5 * rng.usize(0..30);
             let to = from * 3 / 5;
+            let text = fill(
+                rng,
+                &[
+                    "Cut the monthly cloud spend of the {capability} from ${from}k to ${to}k",
+                    "Bring the {capability} bill down to ${to}k a month from ${from}k",
+                    "Save ${from}k-${to}k a month on {capability} compute",
+                ],
+                &[
+                    ("capability", &capability),
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                ],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Cut the monthly cloud spend of the {capability} from ${from}k to ${to}k\"\n\
-                 kind = \"impact\"\n\
-                 metric = {{ from = {from}, to = {to}, unit = \"k$\" }}"
+                "text = {}\nkind = \"impact\"\nmetric = {{ from = {from}, to = {to}, unit = \"k$\" }}",
+                toml_string(&text)
             );
         }
         3 => {
-            let count = 3 + rng.usize(0..30);
+            let count = (3 + rng.usize(0..30)).to_string();
+            let text = fill(
+                rng,
+                &[
+                    "Launch the {capability} for {count} {service} services with a runbook per service",
+                    "Put {count} {service} services on the {capability}, each with an on-call owner",
+                    "Onboard {count} {service} workloads to the {capability} with alerts wired in",
+                ],
+                &[
+                    ("capability", &capability),
+                    ("service", &service),
+                    ("count", &count),
+                ],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Launch the {capability} for {count} {service} services with a runbook per service\"\n\
-                 done = [\n  {},\n  {},\n]",
+                "text = {}\ndone = [\n  {},\n  {},\n]",
+                toml_string(&text),
                 toml_string(&format!(
                     "[{}] Runbook reviewed by the {service} on-call leads",
                     checkbox(rng)
@@ -472,10 +571,19 @@ fn good_kr(rng: &mut fastrand::Rng, out: &mut String) {
             );
         }
         4 => {
+            let text = fill(
+                rng,
+                &[
+                    "Hold the {service} availability SLO at 99.9% for every week of the quarter",
+                    "Keep {service} error budget burn under 100% in all 13 weeks",
+                    "Sustain 99.95% successful {service} checkouts through the sale season",
+                ],
+                &[("service", &service)],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Hold the {service} availability SLO at 99.9% for every week of the quarter\"\n\
-                 done = [{}]",
+                "text = {}\ndone = [{}]",
+                toml_string(&text),
                 toml_string(&format!(
                     "[{}] Weekly SLO report published with 13 of 13 weeks green",
                     checkbox(rng)
@@ -483,27 +591,51 @@ fn good_kr(rng: &mut fastrand::Rng, out: &mut String) {
             );
         }
         5 => {
-            let approvers = 2 + rng.usize(0..3);
+            let approvers = (2 + rng.usize(0..3)).to_string();
+            let legacy = system_part(rng, systems, LEGACY);
+            let who = pick(rng, APPROVERS);
+            let text = fill(
+                rng,
+                &[
+                    "Publish an RFC choosing the replacement for the {legacy} approved by {approvers} {who}",
+                    "Decide what succeeds the {legacy}, signed off by {approvers} {who}",
+                    "Land a design doc on retiring the {legacy} with {approvers} {who} agreeing",
+                    "Get an ADR for the {legacy} exit accepted by {approvers} {who}",
+                ],
+                &[("legacy", &legacy), ("approvers", &approvers), ("who", who)],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Publish an RFC choosing the replacement for the {} approved by {approvers} staff engineers\"\n\
-                 kind = \"discovery\"\n\
-                 done = [{}]",
-                pick(rng, LEGACY),
+                "text = {}\nkind = \"discovery\"\ndone = [{}]",
+                toml_string(&text),
                 toml_string(&format!(
-                    "[{}] RFC merged in the design repository by week 6",
+                    "[{}] Decision merged in the design repository by week 6",
                     checkbox(rng)
                 )),
             );
         }
         _ => {
-            let total = 6 + rng.usize(0..20);
+            let total = (6 + rng.usize(0..20)).to_string();
+            let legacy = system_part(rng, systems, LEGACY);
+            let modern = pick(rng, MODERN);
+            let text = fill(
+                rng,
+                &[
+                    "Move all {total} {service} jobs off the {legacy} onto {modern}",
+                    "Run every one of the {total} {service} pipelines on {modern} instead of the {legacy}",
+                    "Switch off the {legacy} once its {total} {service} tasks live on {modern}",
+                ],
+                &[
+                    ("total", &total),
+                    ("service", &service),
+                    ("legacy", &legacy),
+                    ("modern", modern),
+                ],
+            );
             let _ = writeln!(
                 out,
-                "text = \"Move all {total} {service} jobs off the {} onto {}\"\n\
-                 done = [\n  {},\n  {},\n]",
-                pick(rng, LEGACY),
-                pick(rng, MODERN),
+                "text = {}\ndone = [\n  {},\n  {},\n]",
+                toml_string(&text),
                 toml_string(&format!(
                     "[{}] {total} of {total} jobs run on the new platform",
                     checkbox(rng)
@@ -517,9 +649,18 @@ fn good_kr(rng: &mut fastrand::Rng, out: &mut String) {
     }
 }
 
-fn flawed_kr(rng: &mut fastrand::Rng, teams: &[String], out: &mut String) {
-    let service = pick(rng, SERVICES);
-    let capability = pick(rng, CAPABILITIES);
+/// One of `wordings` with each `{name}` replaced by its value.
+fn fill(rng: &mut fastrand::Rng, wordings: &[&str], values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(pick(rng, wordings).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+fn flawed_kr(rng: &mut fastrand::Rng, teams: &[String], systems: &[String], out: &mut String) {
+    let service = system_part(rng, systems, SERVICES);
+    let capability = system_part(rng, systems, CAPABILITIES);
     match rng.usize(0..7) {
         // A vague verb and no number anywhere.
         0 => {
@@ -537,10 +678,12 @@ fn flawed_kr(rng: &mut fastrand::Rng, teams: &[String], out: &mut String) {
         // An activity, not a result.
         2 => {
             let other = &teams[rng.usize(0..teams.len())];
+            let meeting = pick(rng, MEETINGS);
             let _ = writeln!(
                 out,
-                "text = \"Hold weekly syncs with the {other} team about the {capability} migration\"\n\
-                 done = [\"[ ] Meeting notes shared in the channel\"]"
+                "text = \"{} with the {other} team about the {capability}\"\n\
+                 done = [\"[ ] Meeting notes shared in the channel\"]",
+                meeting
             );
         }
         // A partial scope, which matters when someone depends on it.
@@ -555,10 +698,12 @@ fn flawed_kr(rng: &mut fastrand::Rng, teams: &[String], out: &mut String) {
         }
         // Left from the template.
         4 => {
-            let _ = writeln!(
-                out,
-                "text = \"TODO: agree the {capability} target with the {service} owners\""
-            );
+            let text = match rng.usize(0..3) {
+                0 => format!("TODO: agree the {capability} target with {service}"),
+                1 => format!("TBD: {capability} goal"),
+                _ => format!("{capability} adoption target (TODO)"),
+            };
+            let _ = writeln!(out, "text = {}", toml_string(&text));
         }
         // A vague Definition of Done item.
         5 => {
@@ -572,41 +717,70 @@ fn flawed_kr(rng: &mut fastrand::Rng, teams: &[String], out: &mut String) {
         _ => {
             let _ = writeln!(
                 out,
-                "text = \"Explore options for replacing the {}\"\n\
+                "text = \"{} the {}\"\n\
                  kind = \"discovery\"",
-                pick(rng, LEGACY)
+                pick(rng, DISCOVERY),
+                system_part(rng, systems, LEGACY)
             );
         }
     }
 }
 
-fn objective_theme(rng: &mut fastrand::Rng) -> String {
+fn objective_theme(rng: &mut fastrand::Rng, systems: &[String]) -> String {
     let audience = pick(rng, AUDIENCES);
     let outcome = pick(rng, OUTCOMES);
+    let system = pick_owned(rng, systems);
     match rng.usize(0..5) {
         0 => format!(
-            "Move the {} services onto {} for {audience} to {outcome}",
+            "Move the {system} {} services onto {} for {audience} to {outcome}",
             pick(rng, SERVICES),
             pick(rng, MODERN)
         ),
         1 => format!(
-            "Build a self-service {} for {audience} to {outcome}",
+            "Build a self-service {system} {} for {audience} to {outcome}",
             pick(rng, CAPABILITIES)
         ),
         2 => format!(
-            "Replace the {} with {} for {audience} to {outcome}",
+            "Replace {system}'s {} with {} for {audience} to {outcome}",
             pick(rng, LEGACY),
             pick(rng, MODERN)
         ),
         3 => format!(
-            "Consolidate every team's {} into one for {audience} to {outcome}",
+            "Consolidate every {system} {} into one for {audience} to {outcome}",
             pick(rng, CAPABILITIES)
         ),
         _ => format!(
-            "Automate {} upgrades for {audience} to {outcome}",
+            "Automate {system} {} upgrades for {audience} to {outcome}",
             pick(rng, CAPABILITIES)
         ),
     }
+}
+
+/// A name like the ones companies give their internal systems ("Velmora",
+/// "Tasken"): two or three syllables, so thousands of teams get distinct
+/// names.
+fn codename(rng: &mut fastrand::Rng) -> String {
+    const SYLLABLES: &[&str] = &[
+        "ka", "ve", "lor", "mi", "tas", "ken", "or", "vil", "bri", "sa", "dun", "el", "qua", "rin",
+        "zo", "mar", "tel", "pho", "gan", "ix", "ul", "nes", "cor", "da",
+    ];
+    let count = 2 + rng.usize(0..2);
+    let name: String = (0..count).map(|_| pick(rng, SYLLABLES)).collect();
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// One of the team's systems with a part from `parts`: "Velmora checkout".
+fn system_part(rng: &mut fastrand::Rng, systems: &[String], parts: &[&str]) -> String {
+    let system = pick_owned(rng, systems);
+    format!("{system} {}", pick(rng, parts))
+}
+
+fn pick_owned<'a>(rng: &mut fastrand::Rng, pool: &'a [String]) -> &'a str {
+    &pool[rng.usize(0..pool.len())]
 }
 
 fn write_prose(
@@ -652,6 +826,10 @@ fn team_names(count: usize) -> Vec<String> {
             }
         })
         .collect()
+}
+
+fn current_quarter() -> String {
+    format!("{CURRENT_YEAR}-Q{CURRENT_QUARTER}")
 }
 
 fn objective_id(team: &str, quarter: &str, slot: usize) -> String {
