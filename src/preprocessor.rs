@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -47,12 +48,12 @@ pub fn run_stdio() -> Result<()> {
     std::io::stdin()
         .read_to_end(&mut input)
         .context("cannot read the book from standard input")?;
-    let output = protocol::process_json(&input, &mut std::io::stderr())?;
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(&output)
-        .and_then(|()| stdout.flush())
-        .context("cannot write the book to standard output")
+    // Findings go out in many small writes, and stderr is unbuffered.
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = protocol::process_into(input, &mut stdout, &mut stderr);
+    let _ = stderr.flush();
+    result
 }
 
 /// Where a chapter's text comes from, to find it again when the book is
@@ -88,6 +89,21 @@ pub fn process_reporting_to(
         let _ = writeln!(messages, "warning: {warning}");
     }
 
+    // The text of each chapter that may hold a block moves into the plan
+    // (the chapter gets its rendering back below), so a large book is not
+    // held twice. A file listed twice in SUMMARY.md has two chapters.
+    let mut taken: HashMap<PathBuf, Vec<String>> = HashMap::new();
+    book.for_each_chapter_mut(|chapter| {
+        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
+        if let Some(key) = key
+            && chapter.content.contains("okr")
+        {
+            taken
+                .entry(key)
+                .or_default()
+                .push(std::mem::take(&mut chapter.content));
+        }
+    });
     let mut builder = PlanBuilder::new(&config);
     let mut files: HashMap<PathBuf, FileId> = HashMap::new();
     for item in book.iter() {
@@ -98,29 +114,42 @@ pub fn process_reporting_to(
             continue;
         };
         let display = src.join(&key).to_string_lossy().replace('\\', "/");
-        if !chapter.content.contains("okr") {
-            if let Some(path) = &chapter.path {
-                builder.add_chapter_without_blocks(display, path.clone());
+        match taken.get_mut(&key).and_then(Vec::pop) {
+            Some(text) => {
+                let id = builder.add_file(display, chapter.path.clone(), text);
+                files.insert(key, id);
             }
-            continue;
+            None => {
+                if let Some(path) = &chapter.path {
+                    builder.add_chapter_without_blocks(display, path.clone());
+                }
+            }
         }
-        let id = builder.add_file(display, chapter.path.clone(), chapter.content.clone());
-        files.insert(key, id);
     }
     let plan = builder.finish();
     let diagnostics = lint::run(&plan, &config);
     report(&plan, &diagnostics, messages);
 
-    let cx = RenderContext {
-        plan: &plan,
-        config: &config,
-        diagnostics: &diagnostics,
-        format: Format::for_renderer(&ctx.renderer),
-    };
+    let cx = RenderContext::new(
+        &plan,
+        &config,
+        &diagnostics,
+        Format::for_renderer(&ctx.renderer),
+    );
+    // Each file renders on its own, so in parallel; then every chapter
+    // gets its file's rendering (a file listed twice is rendered twice).
+    let mut rendered: HashMap<FileId, String> = files
+        .values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|&file| (file, render::render_file(&cx, file)))
+        .collect();
     book.for_each_chapter_mut(|chapter| {
         let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
         if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
-            chapter.content = render::render_file(&cx, file);
+            chapter.content = rendered
+                .remove(&file)
+                .unwrap_or_else(|| render::render_file(&cx, file));
         }
     });
 

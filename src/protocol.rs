@@ -21,7 +21,8 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result, bail};
 use mdbook_preprocessor::PreprocessorContext;
-use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::book::{Book, BookItem};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 /// The two JSON dialects of mdBook's preprocessor protocol.
@@ -70,7 +71,16 @@ const QUOTE_LIMIT: usize = 40;
 /// JSON to write back, in the same dialect. Every fault in the input is an
 /// error with a one-line message; warnings and findings go to `messages`.
 pub fn process_json(input: &[u8], messages: &mut dyn Write) -> Result<Vec<u8>> {
-    process(input, messages).map_err(|error| anyhow::anyhow!(one_line(&format!("{error:#}"))))
+    let mut answer = Vec::new();
+    process_into(input.to_vec(), &mut answer, messages)?;
+    Ok(answer)
+}
+
+/// [`process_json`] for a large book: `input` is freed once parsed, and the
+/// answer is written to `out` as it is serialised instead of being built
+/// in memory first.
+pub fn process_into(input: Vec<u8>, out: &mut dyn Write, messages: &mut dyn Write) -> Result<()> {
+    process(input, out, messages).map_err(|error| anyhow::anyhow!(one_line(&format!("{error:#}"))))
 }
 
 /// A message on one line: TOML and serde errors span several lines (a
@@ -84,19 +94,59 @@ fn one_line(message: &str) -> String {
         .join(" ")
 }
 
-fn process(input: &[u8], messages: &mut dyn Write) -> Result<Vec<u8>> {
+fn process(input: Vec<u8>, out: &mut dyn Write, messages: &mut dyn Write) -> Result<()> {
     if input.iter().all(u8::is_ascii_whitespace) {
         bail!(
             "standard input is empty; mdbook-okr expects the `[context, book]` JSON that mdBook sends to preprocessors (run it from mdBook, or use `mdbook-okr check`)"
         );
     }
-    let value: Value = serde_json::from_slice(input)
+    let value: Value = serde_json::from_slice(&input)
         .map_err(|e| anyhow::anyhow!("standard input is not valid JSON: {e}"))?;
+    drop(input);
     let (context, book, dialect) = split_input(value, messages)?;
-    let (ctx, typed_book) = to_05(&context, &book, dialect)?;
+    let Value::Object(mut book) = book else {
+        bail!("the book is not an object");
+    };
+    // The chapters move out of the JSON tree rather than being copied;
+    // their place in the book object stays, so the answer keeps its order.
+    let items = book
+        .get_mut(dialect.items_key())
+        .map(Value::take)
+        .unwrap_or_default();
+    let (ctx, typed_book) = to_05(context, items, dialect)?;
     let processed = crate::preprocessor::process_reporting_to(&ctx, typed_book, messages)?;
-    let answer = answer_in_dialect(book, processed, dialect)?;
-    serde_json::to_vec(&answer).context("cannot write the book as JSON")
+    let answer = Answer {
+        book: &book,
+        items_key: dialect.items_key(),
+        items: &processed.items,
+    };
+    serde_json::to_writer(&mut *out, &answer)
+        .and_then(|()| out.flush().map_err(serde_json::Error::io))
+        .context("cannot write the book as JSON")
+}
+
+/// The processed book in the input's dialect: the input's book object with
+/// its chapter list replaced, so members this crate does not know (0.4's
+/// `__non_exhaustive`) go back as they came. Written straight from the
+/// processed chapters, without building a second JSON tree of them.
+struct Answer<'a> {
+    book: &'a Map<String, Value>,
+    items_key: &'a str,
+    items: &'a [BookItem],
+}
+
+impl Serialize for Answer<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.book.len()))?;
+        for (key, value) in self.book {
+            if key == self.items_key {
+                map.serialize_entry(key, self.items)?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
 }
 
 /// Checks the outer shape and the version, and finds the dialect.
@@ -181,12 +231,14 @@ fn check_version(version: &str, dialect: Dialect, messages: &mut dyn Write) -> R
 }
 
 /// The input as mdBook 0.5's types.
-fn to_05(context: &Value, book: &Value, dialect: Dialect) -> Result<(PreprocessorContext, Book)> {
-    let mut context = context.clone();
+fn to_05(
+    mut context: Value,
+    items: Value,
+    dialect: Dialect,
+) -> Result<(PreprocessorContext, Book)> {
     if dialect == Dialect::V04 {
         strip_04_config(&mut context);
     }
-    let items = book.get(dialect.items_key()).cloned().unwrap_or_default();
     let mut book_05 = Map::new();
     book_05.insert("items".to_string(), items);
     let ctx: PreprocessorContext = serde_json::from_value(context)
@@ -206,18 +258,6 @@ fn strip_04_config(context: &mut Value) {
     if let Some(Value::Object(book)) = config.get_mut("book") {
         book.remove("multilingual");
     }
-}
-
-/// The processed book in the input's dialect: the input's book object with
-/// its chapter list replaced, so members this crate does not know (0.4's
-/// `__non_exhaustive`) go back as they came.
-fn answer_in_dialect(original: Value, processed: Book, dialect: Dialect) -> Result<Value> {
-    let Value::Object(mut object) = original else {
-        bail!("the book is not an object");
-    };
-    let items = serde_json::to_value(processed.items).context("cannot write the book as JSON")?;
-    object.insert(dialect.items_key().to_string(), items);
-    Ok(Value::Object(object))
 }
 
 /// A short name for a JSON value's type, for messages.
