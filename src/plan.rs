@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::block::{self, Parsed, Problem};
 use crate::config::Config;
 use crate::model::{Context, FileId, Location, Objective, Target};
@@ -153,10 +155,44 @@ impl Plan {
     }
 }
 
-/// Collects a book's files in book order, then resolves references.
+/// Collects a book's files in book order, then reads their blocks and
+/// resolves references.
 pub struct PlanBuilder<'c> {
     config: &'c Config,
     plan: Plan,
+    /// Files added with text whose blocks are not read yet: [`finish`]
+    /// reads them all at once, in parallel.
+    ///
+    /// [`finish`]: PlanBuilder::finish
+    pending: Vec<FileId>,
+}
+
+/// What one file holds, read independently of every other file.
+struct FileBlocks {
+    directives: Vec<std::ops::Range<usize>>,
+    blocks: Vec<(std::ops::Range<usize>, Parsed)>,
+}
+
+/// Scans one chapter and parses each of its blocks; a context block
+/// applies to the blocks after it in the same file.
+fn read_blocks(file: FileId, text: &str, config: &Config) -> FileBlocks {
+    let scanned = scan::scan_chapter(text);
+    let mut context = Context::default();
+    let blocks = scanned
+        .blocks
+        .into_iter()
+        .map(|raw| {
+            let parsed = block::parse(&raw, file, &context, config);
+            if let Parsed::Context(new_context) = &parsed {
+                context = new_context.clone();
+            }
+            (raw.span, parsed)
+        })
+        .collect();
+    FileBlocks {
+        directives: scanned.directives,
+        blocks,
+    }
 }
 
 impl<'c> PlanBuilder<'c> {
@@ -164,10 +200,11 @@ impl<'c> PlanBuilder<'c> {
         PlanBuilder {
             config,
             plan: Plan::default(),
+            pending: Vec::new(),
         }
     }
 
-    /// Scans and parses one chapter.
+    /// Adds one chapter; its blocks are read by [`PlanBuilder::finish`].
     pub fn add_file(
         &mut self,
         display_path: String,
@@ -175,43 +212,11 @@ impl<'c> PlanBuilder<'c> {
         text: String,
     ) -> FileId {
         let file = self.plan.files.len();
-        let mut context = Context::default();
-        let first_block = self.plan.blocks.len();
-        let scanned = scan::scan_chapter(&text);
-        self.plan.directives.extend(
-            scanned
-                .directives
-                .into_iter()
-                .map(|span| Location { file, span }),
-        );
-        for raw in scanned.blocks {
-            let location = Location {
-                file,
-                span: raw.span.clone(),
-            };
-            let content = match block::parse(&raw, file, &context, self.config) {
-                Parsed::Objective(objective) => {
-                    self.plan.objectives.push(*objective);
-                    BlockContent::Objective(self.plan.objectives.len() - 1)
-                }
-                Parsed::Context(new_context) => {
-                    context = new_context.clone();
-                    BlockContent::Context(new_context)
-                }
-                Parsed::Invalid { id, problems } => BlockContent::Invalid {
-                    id,
-                    problems,
-                    source: text[raw.span.clone()].to_string(),
-                },
-            };
-            self.plan.blocks.push(Block { location, content });
-        }
-        self.plan
-            .file_blocks
-            .push(first_block..self.plan.blocks.len());
+        self.plan.file_blocks.push(0..0);
         self.plan
             .files
             .push(SourceFile::new(display_path, chapter_path, text));
+        self.pending.push(file);
         file
     }
 
@@ -224,8 +229,7 @@ impl<'c> PlanBuilder<'c> {
         chapter_path: PathBuf,
     ) -> FileId {
         let file = self.plan.files.len();
-        let no_blocks = self.plan.blocks.len()..self.plan.blocks.len();
-        self.plan.file_blocks.push(no_blocks);
+        self.plan.file_blocks.push(0..0);
         self.plan.files.push(SourceFile::new(
             display_path,
             Some(chapter_path),
@@ -236,6 +240,42 @@ impl<'c> PlanBuilder<'c> {
 
     pub fn finish(mut self) -> Plan {
         let plan = &mut self.plan;
+        // Files are independent until ids are resolved: read them in
+        // parallel, then number their objectives in book order, so the
+        // plan is the same as one read file by file.
+        let config = self.config;
+        let read: Vec<FileBlocks> = self
+            .pending
+            .par_iter()
+            .map(|&file| read_blocks(file, &plan.files[file].text, config))
+            .collect();
+        for (&file, read) in self.pending.iter().zip(read) {
+            plan.directives.extend(
+                read.directives
+                    .into_iter()
+                    .map(|span| Location { file, span }),
+            );
+            let first_block = plan.blocks.len();
+            for (span, parsed) in read.blocks {
+                let content = match parsed {
+                    Parsed::Objective(objective) => {
+                        plan.objectives.push(*objective);
+                        BlockContent::Objective(plan.objectives.len() - 1)
+                    }
+                    Parsed::Context(context) => BlockContent::Context(context),
+                    Parsed::Invalid { id, problems } => BlockContent::Invalid {
+                        id,
+                        problems,
+                        source: plan.files[file].text[span.clone()].to_string(),
+                    },
+                };
+                plan.blocks.push(Block {
+                    location: Location { file, span },
+                    content,
+                });
+            }
+            plan.file_blocks[file] = first_block..plan.blocks.len();
+        }
         for (file, source) in plan.files.iter().enumerate() {
             if let Some(path) = &source.chapter_path {
                 plan.chapters.entry(path.clone()).or_insert(file);

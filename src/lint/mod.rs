@@ -11,6 +11,8 @@ pub mod similarity;
 pub mod text;
 pub mod words;
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::plan::{BlockContent, Plan};
@@ -76,11 +78,19 @@ pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
     let mut findings = invalid_block_findings(plan);
     findings.extend(crate::index::directive_problems(plan, config));
     findings.extend(unknown_allow_findings(plan));
-    for rule in RULES {
-        if config.severity_of(*rule).is_some() {
-            rule.check(&cx, &mut findings);
-        }
-    }
+    // Rules read the plan independently; running them in parallel and
+    // joining their findings in registry order gives the same list as
+    // running them one after another.
+    let per_rule: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .filter(|rule| config.severity_of(**rule).is_some())
+        .map(|rule| {
+            let mut found = Vec::new();
+            rule.check(&cx, &mut found);
+            found
+        })
+        .collect();
+    findings.extend(per_rule.into_iter().flatten());
     let mut diagnostics: Vec<Diagnostic> = findings
         .into_iter()
         .filter(|f| !allowed(plan, f))

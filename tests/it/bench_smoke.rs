@@ -55,3 +55,43 @@ fn the_generated_book_is_deterministic_and_gets_a_card_per_objective() {
     assert_eq!(cards, written.objectives);
     assert_eq!(fences, 0, "every okr block is rendered");
 }
+
+/// Chapters are read, checked and rendered in parallel; the result must
+/// not depend on how many threads did the work or in which order they
+/// finished.
+#[test]
+fn parallel_processing_gives_the_same_bytes_as_one_thread() {
+    let shape = Shape::for_chapters(60, 11);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    generator::write_book(dir.path(), &shape).expect("the book is written");
+    let input = generator::preprocessor_input(dir.path()).expect("mdBook loads the book");
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        let mut messages = Vec::new();
+        let output = pool
+            .install(|| mdbook_okr::protocol::process_json(&input, &mut messages))
+            .expect("the preprocessor runs");
+        (output, messages)
+    };
+    let (sequential, sequential_messages) = run(1);
+    assert!(
+        String::from_utf8_lossy(&sequential).contains("okr-card"),
+        "the book has cards"
+    );
+    assert!(!sequential_messages.is_empty(), "the book has findings");
+    for threads in [2, 4, 8] {
+        let (parallel, parallel_messages) = run(threads);
+        assert!(
+            sequential == parallel,
+            "the book differs with {threads} threads"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&sequential_messages),
+            String::from_utf8_lossy(&parallel_messages),
+            "the findings differ with {threads} threads"
+        );
+    }
+}
