@@ -279,9 +279,27 @@ fn flatten(text: CowStr<'_>) -> CowStr<'_> {
 
 /// Inline Markdown as one line of HTML (see [`inline_events`]).
 pub fn inline_markdown(text: &str) -> String {
+    if is_plain_words(text) {
+        return text.to_string();
+    }
     let mut out = String::new();
     push_html(&mut out, inline_events(text).into_iter());
     out.trim().replace('\n', " ")
+}
+
+/// Text that Markdown leaves exactly as written, so it can skip the
+/// parser (most texts in a plan): it opens with a letter (no list marker,
+/// heading or indented code), holds only letters, digits, spaces and
+/// punctuation that is neither markup nor escaped in HTML, and no `..`
+/// that smart punctuation would turn into an ellipsis.
+fn is_plain_words(text: &str) -> bool {
+    text.starts_with(char::is_alphabetic)
+        && !text.ends_with(' ')
+        && !text.contains("..")
+        && text.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(c, ' ' | ',' | ';' | ':' | '%' | '/' | '(' | ')' | '?' | '.')
+        })
 }
 
 /// Inline Markdown reduced to its words, for a `title` attribute.
@@ -1037,6 +1055,40 @@ postmortem = \"https://example.com/pm\"
             "heading one two"
         );
         assert_eq!(inline_markdown("![alt](data:image/png,x)"), "alt");
+    }
+
+    #[test]
+    fn plain_words_skip_the_parser_with_the_same_result() {
+        let parsed = |text: &str| {
+            let mut out = String::new();
+            push_html(&mut out, inline_events(text).into_iter());
+            out.trim().replace('\n', " ")
+        };
+        let samples = [
+            "Cut median CI time from 25 to 15 minutes",
+            "Hold checkout availability at 99.95% for the quarter",
+            "Runbook reviewed (by the on call leads): yes/no?",
+            "Tomás and Zoë review 3 of 4 services; done.",
+            "Wait for it.. and more",
+            "Ends with a space ",
+            "1. a list item",
+            "Say \"hello\" to the team's owners",
+            "Cost from $45k to $27k",
+            "A   b  c",
+        ];
+        for text in samples {
+            if is_plain_words(text) {
+                assert_eq!(inline_markdown(text), parsed(text), "{text:?}");
+            }
+        }
+        assert!(is_plain_words(samples[0]) && is_plain_words(samples[2]));
+        assert!(!is_plain_words("1. a list item") && !is_plain_words("Wait for it.. and more"));
+        // Any text the fast path takes renders as the parser would.
+        proptest::proptest!(|(text in "[A-Za-zé][A-Za-z0-9é ,;:%/()?.]{0,40}")| {
+            if is_plain_words(&text) {
+                proptest::prop_assert_eq!(inline_markdown(&text), parsed(&text));
+            }
+        });
     }
 
     #[test]
