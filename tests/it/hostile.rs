@@ -75,9 +75,8 @@ fn ten_thousand_krs() {
     assert_eq!(plan.objectives[0].krs.len(), 10_000);
 }
 
-/// Takes long in a debug build; run with `cargo test --release -- --ignored`.
+/// About ten seconds in a debug build: parsed, checked and rendered.
 #[test]
-#[ignore = "100,000 KRs: slow in a debug build"]
 fn a_hundred_thousand_krs() {
     let mut body = String::from(
         "objective = \"Cut deploy time for all product teams\"\nteam = \"platform\"\nquarter = \"2026-Q2\"\n",
