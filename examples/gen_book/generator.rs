@@ -729,7 +729,7 @@ fn flawed_kr(rng: &mut fastrand::Rng, teams: &[String], systems: &[String], out:
 fn objective_theme(rng: &mut fastrand::Rng, systems: &[String]) -> String {
     let audience = pick(rng, AUDIENCES);
     let outcome = pick(rng, OUTCOMES);
-    let system = pick_owned(rng, systems);
+    let system = pick(rng, systems);
     match rng.usize(0..5) {
         0 => format!(
             "Move the {system} {} services onto {} for {audience} to {outcome}",
@@ -775,12 +775,8 @@ fn codename(rng: &mut fastrand::Rng) -> String {
 
 /// One of the team's systems with a part from `parts`: "Velmora checkout".
 fn system_part(rng: &mut fastrand::Rng, systems: &[String], parts: &[&str]) -> String {
-    let system = pick_owned(rng, systems);
+    let system = pick(rng, systems);
     format!("{system} {}", pick(rng, parts))
-}
-
-fn pick_owned<'a>(rng: &mut fastrand::Rng, pool: &'a [String]) -> &'a str {
-    &pool[rng.usize(0..pool.len())]
 }
 
 fn write_prose(
@@ -847,8 +843,8 @@ fn checkbox(rng: &mut fastrand::Rng) -> char {
     if rng.bool() { 'x' } else { ' ' }
 }
 
-fn pick<'a>(rng: &mut fastrand::Rng, pool: &[&'a str]) -> &'a str {
-    pool[rng.usize(0..pool.len())]
+fn pick<'a>(rng: &mut fastrand::Rng, pool: &'a [impl AsRef<str>]) -> &'a str {
+    pool[rng.usize(0..pool.len())].as_ref()
 }
 
 fn toml_string(text: &str) -> String {
