@@ -170,7 +170,8 @@ const LABEL_WORDS: &[&str] = &[
     "no",
 ];
 
-const MONTHS: &[&str] = &[
+/// Month names in full; [`is_month`] also takes their abbreviations.
+pub const MONTH_NAMES: &[&str] = &[
     "january",
     "february",
     "march",
@@ -183,19 +184,15 @@ const MONTHS: &[&str] = &[
     "october",
     "november",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
+
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+fn is_month(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
+}
 
 const QUARTER_LABELS: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2", "fy", "cy"];
 
@@ -399,13 +396,13 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
         let is_year = digits.len() == 4
             && value.is_some_and(|v| (1990..=2099).contains(&v))
             && (YEAR_CONTEXT.contains(&prev_word)
-                || MONTHS.contains(&prev_word)
+                || is_month(prev_word)
                 || QUARTER_LABELS.contains(&next_word)
                 || index + 1 >= words.len() && prev_word.is_empty());
         let is_day = digits.len() <= 2
-            && (MONTHS.contains(&prev_word)
-                || MONTHS.contains(&next_word)
-                || (next_word == "of" && MONTHS.contains(&words.word(index + 2))));
+            && (is_month(prev_word)
+                || is_month(next_word)
+                || (next_word == "of" && is_month(words.word(index + 2))));
         let is_label = LABEL_WORDS.contains(&prev_word);
         // A capitalised name right before a plain number is a product and its
         // version (`Kubernetes 1.29`, `SOC 2`, `Postgres 16`), not a count.
@@ -567,7 +564,7 @@ pub fn deadline_span(text: &str) -> Option<Range<usize>> {
     let words = Split::new(text);
     let is_date = |i: usize| {
         let w = words.word(i);
-        MONTHS.contains(&w)
+        is_month(w)
             || WEEKDAYS.contains(&w)
             || QUARTER_LABELS.contains(&w)
             || w.starts_with("fy")
@@ -589,7 +586,7 @@ pub fn deadline_span(text: &str) -> Option<Range<usize>> {
         for j in i + 1..(i + 1 + reach).min(words.len()) {
             let w = words.word(j);
             let dated = if weak {
-                MONTHS.contains(&w) && w != "may"
+                is_month(w) && w != "may"
                     || QUARTER_LABELS.contains(&w)
                     || w.starts_with("20") && w.contains("-q")
                     || (w == "week" || w == "sprint") && words.word(j + 1).parse::<u32>().is_ok()

@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::config::Level;
 use crate::diagnostic::Finding;
 use crate::lint::graph::{dependents, describe_dependents};
+use crate::lint::text;
 use crate::lint::{Context, Rule};
 use crate::model::{KeyResult, Location, Metric};
 use crate::plan::Plan;
@@ -733,41 +734,18 @@ fn word_share(lexemes: &[Lexeme], i: usize) -> Option<Range<usize>> {
 /// time: "the quarter", "Q3", "2026", "the sprint".
 fn time_follows(lexemes: &[Lexeme], start: usize) -> bool {
     const TIME_NOUNS: &[&str] = &[
-        "quarter",
-        "year",
-        "month",
-        "week",
-        "sprint",
-        "cycle",
-        "period",
-        "day",
-        "fy",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-        "h1",
-        "h2",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "launch",
-        "release",
+        "quarter", "year", "month", "week", "sprint", "cycle", "period", "day", "fy", "q1", "q2",
+        "q3", "q4", "h1", "h2", "launch", "release",
     ];
     lexemes
         .iter()
         .skip(start)
         .find(|l| !l.is_any(&["the", "this", "next", "that", "each", "every"]))
-        .is_some_and(|l| matches!(l.piece, Piece::Number { .. }) || l.is_any(TIME_NOUNS))
+        .is_some_and(|l| {
+            matches!(l.piece, Piece::Number { .. })
+                || l.is_any(TIME_NOUNS)
+                || l.is_any(text::MONTH_NAMES)
+        })
 }
 
 /// The end of the noun phrase starting at `start`: leading determiners and
