@@ -9,7 +9,8 @@ use anyhow::{Context as _, Result, bail};
 use mdbook_summary::{Link, SummaryItem};
 
 use crate::config::Config;
-use crate::plan::{Plan, PlanBuilder};
+use crate::model::Location;
+use crate::plan::{Plan, PlanBuilder, UnreadableInclude};
 
 /// Where a book's files are read from: the work tree on disk, or a
 /// revision of a git repository (see [`crate::diff`]).
@@ -201,7 +202,10 @@ fn slashes(path: &Path) -> String {
 ///   checked once (the union of the lines included);
 /// - includes inside a fenced code block are not followed (their text is
 ///   code in the build, not OKR blocks); an include *inside* an `okr` block
-///   body is not expanded by `check`;
+///   body is not expanded by `check`, only checked for a file to read;
+/// - an include whose file cannot be read is kept in the plan
+///   ([`Plan::unreadable_includes`]) at the directive's place, and the
+///   rest of the book is read as usual, as mdBook goes on with the build;
 /// - `{{#rustdoc_include}}` and `{{#playground}}` are not followed: they
 ///   bring in code, not Markdown.
 struct Sources<'f> {
@@ -212,6 +216,21 @@ struct Sources<'f> {
     /// Lexically normalised path -> index into `files`.
     seen: HashMap<PathBuf, usize>,
     read_errors: Vec<ReadError>,
+    unreadable: Vec<PendingUnreadable>,
+}
+
+/// An include that could not be followed, placed by line and byte column:
+/// an included file's checked text grows as later includes take more of
+/// its lines, so byte offsets are known only at the end.
+struct PendingUnreadable {
+    /// Index into `Sources::files`.
+    file: usize,
+    /// 0-based.
+    line: usize,
+    column: usize,
+    len: usize,
+    message: String,
+    in_block: bool,
 }
 
 struct PendingFile {
@@ -235,6 +254,7 @@ impl<'f> Sources<'f> {
             files: Vec::new(),
             seen: HashMap::new(),
             read_errors: Vec::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -250,45 +270,61 @@ impl<'f> Sources<'f> {
                 self.seen.insert(key, self.files.len());
                 self.files.push(PendingFile {
                     disk_path: path.to_path_buf(),
-                    shown: shown.clone(),
+                    shown,
                     chapter_path,
                     text: text.clone(),
                     kept_lines: None,
                 });
-                self.follow_includes(path, &shown, &text, 0);
+                self.follow_includes(self.files.len() - 1, path, &text, 0);
             }
             Err(e) => self.read_errors.push(e),
         }
     }
 
-    fn follow_includes(&mut self, path: &Path, shown: &str, text: &str, depth: usize) {
+    /// Follows the includes of `text`, the checked text of
+    /// `self.files[from]` (at `path`).
+    fn follow_includes(&mut self, from: usize, path: &Path, text: &str, depth: usize) {
         let base = path.parent().unwrap_or(Path::new(""));
         for include in find_includes(text) {
             let target = normalise(&base.join(&include.path));
+            let unreadable = |message: String| {
+                let line_start = text[..include.span.start].rfind('\n').map_or(0, |i| i + 1);
+                PendingUnreadable {
+                    file: from,
+                    line: text[..line_start].matches('\n').count(),
+                    column: include.span.start - line_start,
+                    len: include.span.len(),
+                    message,
+                    in_block: include.in_block,
+                }
+            };
             if depth >= MAX_INCLUDE_DEPTH {
-                self.read_errors.push(ReadError {
-                    path: shown.to_string(),
-                    message: format!(
-                        "includes nest more than {MAX_INCLUDE_DEPTH} deep at `{}`; is there a cycle?",
-                        include.path
-                    ),
-                });
+                self.record(unreadable(format!(
+                    "includes nest more than {MAX_INCLUDE_DEPTH} deep at `{}`; is there a cycle?",
+                    include.path
+                )));
                 return;
             }
             let index = match self.seen.get(&target) {
+                Some(_) if include.in_block => continue,
                 Some(&index) => index,
                 None => {
                     let target_shown = self.shown(&target);
                     let text = match read_chapter(self.files_on, &target, &target_shown) {
                         Ok(text) => text,
                         Err(e) => {
-                            self.read_errors.push(ReadError {
-                                path: e.path,
-                                message: format!("{} (included from {shown})", e.message),
-                            });
+                            self.record(unreadable(format!(
+                                "cannot include {}: {}",
+                                e.path, e.message
+                            )));
                             continue;
                         }
                     };
+                    if include.in_block {
+                        // Readable: what it brings into the block is the
+                        // build's to see; `check` reads the block as written.
+                        continue;
+                    }
                     let lines = text.split_inclusive('\n').count();
                     self.seen.insert(target.clone(), self.files.len());
                     self.files.push(PendingFile {
@@ -318,9 +354,17 @@ impl<'f> Sources<'f> {
                 // Nested includes are followed in what is included, as
                 // mdBook does; only newly taken lines can add new ones.
                 let included_text = file.visible_text();
-                let target_shown = file.shown.clone();
-                self.follow_includes(&target, &target_shown, &included_text, depth + 1);
+                self.follow_includes(index, &target, &included_text, depth + 1);
             }
+        }
+    }
+
+    /// Keeps an include that could not be followed, once: an included
+    /// file's text is searched again each time it gains lines.
+    fn record(&mut self, pending: PendingUnreadable) {
+        let place = |u: &PendingUnreadable| (u.file, u.line, u.column);
+        if !self.unreadable.iter().any(|u| place(u) == place(&pending)) {
+            self.unreadable.push(pending);
         }
     }
 
@@ -338,12 +382,32 @@ impl<'f> Sources<'f> {
     fn finish(self, root: Option<PathBuf>, config: Config) -> LoadedPlan {
         let mut builder = PlanBuilder::new(&config);
         let mut disk_paths = Vec::with_capacity(self.files.len());
-        for file in self.files {
+        let mut unreadable_includes = Vec::with_capacity(self.unreadable.len());
+        for (index, file) in self.files.into_iter().enumerate() {
             let text = file.visible_text();
-            builder.add_file(file.shown, file.chapter_path, text);
+            let mut spans = Vec::new();
+            for pending in self.unreadable.iter().filter(|u| u.file == index) {
+                // The directive's line is taken, so it is in the text.
+                let line_start: usize = text
+                    .split_inclusive('\n')
+                    .take(pending.line)
+                    .map(str::len)
+                    .sum();
+                let start = line_start + pending.column;
+                spans.push((start..start + pending.len, pending));
+            }
+            let id = builder.add_file(file.shown, file.chapter_path, text);
+            unreadable_includes.extend(spans.into_iter().map(|(span, pending)| {
+                UnreadableInclude {
+                    location: Location { file: id, span },
+                    message: pending.message.clone(),
+                    in_block: pending.in_block,
+                }
+            }));
             disk_paths.push(file.disk_path);
         }
-        let plan = builder.finish();
+        let mut plan = builder.finish();
+        plan.unreadable_includes = unreadable_includes;
         LoadedPlan {
             root,
             config,
@@ -396,6 +460,10 @@ pub(crate) fn normalise(path: &Path) -> PathBuf {
 struct Include {
     path: String,
     selection: Selection,
+    /// The directive, `{{` to `}}`, in the text searched.
+    span: std::ops::Range<usize>,
+    /// Written inside an `okr` block's body.
+    in_block: bool,
 }
 
 /// Which lines an include takes, as mdBook reads `path:from:to` and
@@ -407,9 +475,10 @@ enum Selection {
     Anchor(String),
 }
 
-/// The include directives of a text, outside fenced code blocks, the way
-/// mdBook's `links` preprocessor finds them: `{{#include path}}` with
-/// optional spaces, and `\{{#include ...}}` escaped (not an include).
+/// The include directives of a text, the way mdBook's `links`
+/// preprocessor finds them: `{{#include path}}` with optional spaces, and
+/// `\{{#include ...}}` escaped (not an include). Those in fenced code
+/// blocks are left out, except in `okr` blocks, where they are marked.
 fn find_includes(text: &str) -> Vec<Include> {
     let fenced = fenced_ranges(text);
     let mut includes = Vec::new();
@@ -427,8 +496,14 @@ fn find_includes(text: &str) -> Vec<Include> {
         }
         match parse_directive(&text[start..]) {
             Some((len, include)) => {
-                if !fenced.iter().any(|r| r.contains(&start)) {
-                    includes.extend(include);
+                let fence = fenced.iter().find(|f| f.range.contains(&start));
+                if fence.is_none_or(|f| f.okr) {
+                    includes.extend(include.map(|(path, selection)| Include {
+                        path,
+                        selection,
+                        span: start..start + len,
+                        in_block: fence.is_some(),
+                    }));
                 }
                 at = start + len;
             }
@@ -439,8 +514,8 @@ fn find_includes(text: &str) -> Vec<Include> {
 }
 
 /// Parses `{{ #type args}}` at the start of `text`: its length, and the
-/// include when the type is `include`.
-fn parse_directive(text: &str) -> Option<(usize, Option<Include>)> {
+/// include's path and lines when the type is `include`.
+fn parse_directive(text: &str) -> Option<(usize, Option<(String, Selection)>)> {
     let rest = text.strip_prefix("{{")?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix('#')?;
@@ -467,7 +542,7 @@ fn parse_directive(text: &str) -> Option<(usize, Option<Include>)> {
 }
 
 /// `path`, `path:5`, `path:5:10`, `path::10`, `path:5:`, `path:anchor`.
-fn parse_include_target(target: &str) -> Include {
+fn parse_include_target(target: &str) -> (String, Selection) {
     let (path, selector) = target.split_once(':').unwrap_or((target, ""));
     let mut parts = selector.splitn(3, ':');
     let first = parts.next().unwrap_or("");
@@ -487,10 +562,7 @@ fn parse_include_target(target: &str) -> Include {
         },
         (Err(_), false) => Selection::Anchor(first.to_string()),
     };
-    Include {
-        path: path.to_string(),
-        selection,
-    }
+    (path.to_string(), selection)
 }
 
 /// The 0-based lines of `text` an include takes.
@@ -532,31 +604,46 @@ fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
     (len > 0).then(|| &after[..len])
 }
 
-/// Byte ranges of fenced code blocks (```` ``` ```` or `~~~`, after any
-/// indentation and block-quote markers). A line-based approximation of
-/// CommonMark, good enough to leave includes of example code alone.
-fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+/// A fenced code block's bytes, and whether it is an `okr` block.
+struct Fence {
+    range: std::ops::Range<usize>,
+    okr: bool,
+}
+
+/// The fenced code blocks (```` ``` ```` or `~~~`, after any indentation
+/// and block-quote markers). A line-based approximation of CommonMark,
+/// good enough to leave includes of example code alone.
+fn fenced_ranges(text: &str) -> Vec<Fence> {
     let mut ranges = Vec::new();
-    let mut open: Option<(char, usize, usize)> = None;
+    let mut open: Option<(char, usize, usize, bool)> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_start_matches([' ', '\t', '>']);
         let fence_char = content.chars().next().filter(|c| *c == '`' || *c == '~');
         let fence_len = fence_char.map_or(0, |c| content.chars().take_while(|x| *x == c).count());
         match (open, fence_char) {
-            (None, Some(c)) if fence_len >= 3 => open = Some((c, fence_len, offset)),
-            (Some((c, len, start)), Some(close))
+            (None, Some(c)) if fence_len >= 3 => {
+                let okr = crate::scan::is_okr_info(&content[fence_len..]);
+                open = Some((c, fence_len, offset, okr));
+            }
+            (Some((c, len, start, okr)), Some(close))
                 if close == c && fence_len >= len && content[fence_len..].trim().is_empty() =>
             {
-                ranges.push(start..offset + line.len());
+                ranges.push(Fence {
+                    range: start..offset + line.len(),
+                    okr,
+                });
                 open = None;
             }
             _ => {}
         }
         offset += line.len();
     }
-    if let Some((_, _, start)) = open {
-        ranges.push(start..text.len());
+    if let Some((_, _, start, okr)) = open {
+        ranges.push(Fence {
+            range: start..text.len(),
+            okr,
+        });
     }
     ranges
 }
@@ -565,10 +652,12 @@ fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 mod tests {
     use super::*;
 
-    fn include(path: &str, selection: Selection) -> Include {
+    fn include(path: &str, selection: Selection, at: usize, len: usize) -> Include {
         Include {
             path: path.into(),
             selection,
+            span: at..at + len,
+            in_block: false,
         }
     }
 
@@ -579,17 +668,29 @@ mod tests {
         assert_eq!(
             find_includes(text),
             [
-                include("one.md", Selection::Lines(None, None)),
-                include("two.md", Selection::Lines(Some(2), Some(5))),
-                include("three.md", Selection::Anchor("goals".into())),
+                include("one.md", Selection::Lines(None, None), 2, 19),
+                include("two.md", Selection::Lines(Some(2), Some(5)), 49, 26),
+                include("three.md", Selection::Anchor("goals".into()), 76, 27),
             ]
+        );
+    }
+
+    #[test]
+    fn includes_in_an_okr_block_are_found_and_marked() {
+        let text = "```okr\n{{#include kr.toml}}\n```\n~~~toml\n{{#include other.toml}}\n~~~\n";
+        assert_eq!(
+            find_includes(text),
+            [Include {
+                in_block: true,
+                ..include("kr.toml", Selection::Lines(None, None), 7, 20)
+            }]
         );
     }
 
     #[test]
     fn line_ranges_and_anchors_take_mdbooks_lines() {
         let text = "l1\nl2\n// ANCHOR: goals\nl4\n// ANCHOR: other\nl6\n// ANCHOR_END: goals\nl8\n";
-        let lines = |target: &str| included_lines(text, &parse_include_target(target).selection);
+        let lines = |target: &str| included_lines(text, &parse_include_target(target).1);
         assert_eq!(lines("f.md:2"), [1]);
         assert_eq!(lines("f.md:2:3"), [1, 2]);
         assert_eq!(lines("f.md::2"), [0, 1]);

@@ -110,7 +110,8 @@ impl Words {
 pub struct Config {
     /// The current quarter: the default for blocks without one.
     pub quarter: Option<Quarter>,
-    /// Known team ids, when configured.
+    /// Known team ids, when configured. An empty `teams = []` (what `init`
+    /// writes) is `None`: no team is known yet, so none can be unknown.
     pub teams: Option<Vec<String>>,
     pub fail_on: FailOn,
     pub show_diagnostics: bool,
@@ -180,7 +181,7 @@ impl Config {
                     .map_err(|e: String| anyhow::anyhow!("[preprocessor.okr] quarter: {e}"))?,
             );
         }
-        config.teams = raw.teams;
+        config.teams = raw.teams.filter(|teams| !teams.is_empty());
         config.fail_on = raw.fail_on.unwrap_or_default();
         config.show_diagnostics = raw.show_diagnostics.unwrap_or(true);
         config.max_objectives = raw.max_objectives.unwrap_or(config.max_objectives);

@@ -88,8 +88,10 @@ pub fn export(root: &Path, format: ExportFormat) -> Result<String> {
         bail!("{}: {}", error.path, error.message);
     }
     let diagnostics = lint::run(&loaded.plan, &loaded.config);
+    let cwd = std::env::current_dir().ok();
+    let paths = crate::output::Paths::new(Some(root), cwd.as_deref());
     match format {
-        ExportFormat::Json => Ok(to_json(&loaded.plan, &loaded.config, &diagnostics)),
+        ExportFormat::Json => Ok(to_json(&loaded.plan, &loaded.config, &paths, &diagnostics)),
         ExportFormat::Csv => to_csv(&loaded.plan, &diagnostics),
     }
 }
@@ -225,7 +227,12 @@ fn objective_line(plan: &Plan, objective: &Objective) -> usize {
 }
 
 /// The JSON document described in the module docs.
-pub fn to_json(plan: &Plan, config: &Config, diagnostics: &[Diagnostic]) -> String {
+pub fn to_json(
+    plan: &Plan,
+    config: &Config,
+    paths: &crate::output::Paths,
+    diagnostics: &[Diagnostic],
+) -> String {
     let counts = finding_counts(plan, diagnostics);
     let objectives = plan
         .objectives
@@ -333,7 +340,8 @@ pub fn to_json(plan: &Plan, config: &Config, diagnostics: &[Diagnostic]) -> Stri
     // The diagnostics and summary are `check --format json`'s own, so the
     // two outputs can never disagree.
     let check: serde_json::Value =
-        serde_json::from_str(&crate::output::json::write(plan, diagnostics)).unwrap_or_default();
+        serde_json::from_str(&crate::output::json::write(plan, paths, diagnostics))
+            .unwrap_or_default();
     let document = Document {
         version: 1,
         quarter: config.quarter.map(|q| q.to_string()),

@@ -145,8 +145,11 @@ fn sub_table<'a>(mut table: &'a mut Table, path: &[&str]) -> Result<&'a mut Tabl
 
 /// A warning for when the book's `okr.css` was written by an older
 /// mdbook-okr than the one running, or is listed in book.toml but
-/// missing. `None` when all is well or the book does not use `okr.css`
-/// (or keeps its own unstamped copy).
+/// missing, or when book.toml lists the okr preprocessor but never got the
+/// stylesheet (`install` was not run): the cards would show unstyled.
+/// `None` when all is well, when the book does not list the preprocessor
+/// (a build that registers it anyway), or when it keeps its own unstamped
+/// copy.
 pub fn stale_stylesheet_warning(book_root: &Path) -> Option<String> {
     let toml_text = std::fs::read_to_string(book_root.join("book.toml")).ok()?;
     let document: DocumentMut = toml_text.parse().ok()?;
@@ -159,13 +162,23 @@ pub fn stale_stylesheet_warning(book_root: &Path) -> Option<String> {
             list.iter()
                 .any(|v| v.as_str().is_some_and(names_stylesheet))
         });
+    let install = install_command(book_root);
     if !listed {
-        return None;
+        let uses_preprocessor = document
+            .get("preprocessor")
+            .and_then(|p| p.get(crate::preprocessor::NAME))
+            .is_some();
+        return uses_preprocessor.then(|| {
+            format!(
+                "book.toml does not list {STYLESHEET_FILE}, so the OKR cards have no styles; \
+                 run `{install}` to add it"
+            )
+        });
     }
     let css_path = book_root.join(STYLESHEET_FILE);
     let Ok(css) = std::fs::read_to_string(&css_path) else {
         return Some(format!(
-            "book.toml lists {STYLESHEET_FILE} but {} is missing; run `mdbook-okr install` to write it",
+            "book.toml lists {STYLESHEET_FILE} but {} is missing; run `{install}` to write it",
             css_path.display()
         ));
     };
@@ -176,17 +189,32 @@ pub fn stale_stylesheet_warning(book_root: &Path) -> Option<String> {
     let ours = semver::Version::parse(env!("CARGO_PKG_VERSION")).ok()?;
     let Ok(installed) = semver::Version::parse(version_text) else {
         return Some(format!(
-            "{} has an unreadable version stamp; run `mdbook-okr install` to refresh it",
+            "{} has an unreadable version stamp; run `{install}` to refresh it",
             css_path.display()
         ));
     };
     (installed < ours).then(|| {
         format!(
             "{} was written by mdbook-okr {installed}, older than this mdbook-okr {ours}; \
-             run `mdbook-okr install` to update the card styles",
+             run `{install}` to update the card styles",
             css_path.display()
         )
     })
+}
+
+/// `mdbook-okr install BOOK`, with the book's folder as the user would
+/// type it from where the command runs.
+fn install_command(book_root: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let shown = cwd
+        .as_deref()
+        .and_then(|cwd| book_root.strip_prefix(cwd).ok())
+        .unwrap_or(book_root);
+    let shown = shown.display().to_string();
+    format!(
+        "mdbook-okr install {}",
+        if shown.is_empty() { "." } else { &shown }
+    )
 }
 
 #[cfg(test)]
@@ -315,6 +343,19 @@ additional-css = ["custom.css"]
 
         // A user's own unstamped copy is theirs to keep.
         std::fs::write(dir.path().join("okr.css"), ".okr-card {}\n").unwrap();
+        assert_eq!(stale_stylesheet_warning(dir.path()), None);
+    }
+
+    #[test]
+    fn a_book_listing_the_preprocessor_without_the_stylesheet_is_told_how_to_add_it() {
+        let dir = book("[book]\ntitle = \"x\"\n[preprocessor.okr]\n");
+        let hint = stale_stylesheet_warning(dir.path()).expect("a hint");
+        let command = format!("mdbook-okr install {}", dir.path().display());
+        assert!(
+            hint.contains("okr.css") && hint.contains(&command),
+            "{hint}"
+        );
+        install(dir.path()).unwrap();
         assert_eq!(stale_stylesheet_warning(dir.path()), None);
     }
 

@@ -61,6 +61,16 @@ pub struct Edge {
     pub resolution: Resolution,
 }
 
+/// An `{{#include}}` whose file cannot be read, or that nests too deep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableInclude {
+    /// The directive, `{{` to `}}`.
+    pub location: Location,
+    pub message: String,
+    /// The directive is written inside an `okr` block's body.
+    pub in_block: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
     pub files: Vec<SourceFile>,
@@ -71,6 +81,10 @@ pub struct Plan {
     pub edges: Vec<Edge>,
     /// Every `{{#okr-index ...}}` directive, in book order.
     pub directives: Vec<Location>,
+    /// Every `{{#include}}` the book loader could not follow, in book
+    /// order; set by [`crate::book`] (a build's plan has none: mdBook
+    /// expands includes and logs its own errors).
+    pub unreadable_includes: Vec<UnreadableInclude>,
     /// The range of [`Plan::blocks`] each file's blocks occupy: files are
     /// added one at a time, so a file's blocks are contiguous.
     file_blocks: Vec<std::ops::Range<usize>>,

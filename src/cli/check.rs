@@ -62,9 +62,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let paths = Paths::new(loaded.root.as_deref(), cwd.as_deref());
     let plan = &loaded.plan;
     let text = match args.format {
-        Format::Human => output::human::write(plan, &diagnostics, std::io::stdout().is_terminal()),
-        Format::Json => output::json::write(plan, &diagnostics),
-        Format::Short => output::short::write(plan, &diagnostics),
+        Format::Human => {
+            output::human::write(plan, &paths, &diagnostics, std::io::stdout().is_terminal())
+        }
+        Format::Json => output::json::write(plan, &paths, &diagnostics),
+        Format::Short => output::short::write(plan, &paths, &diagnostics),
         Format::Github => output::github::write(plan, &paths, &diagnostics),
         Format::Sarif => output::sarif::write(plan, &paths, &diagnostics),
         Format::Gitlab => output::gitlab::write(plan, &paths, &diagnostics),

@@ -2,6 +2,7 @@
 
 mod check;
 
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -123,6 +124,14 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        None if std::io::stdin().is_terminal() => {
+            // A person typed the bare command: mdBook would pipe JSON in.
+            eprintln!(
+                "mdbook-okr without a command is the preprocessor mdBook runs (it reads mdBook's JSON on stdin); \
+                 you may want `mdbook-okr build`, `mdbook-okr check`, `mdbook-okr init` or `mdbook-okr --help`"
+            );
+            Ok(ExitCode::from(2))
+        }
         None => {
             crate::preprocessor::run_stdio()?;
             Ok(ExitCode::SUCCESS)
@@ -148,6 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Build { book, dest_dir }) => {
+            crate::build::init_logging();
             crate::build::build(&book, dest_dir.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }

@@ -275,7 +275,7 @@ mod tests {
             config.quarter.map(|q| q.to_string()).as_deref(),
             Some("2026-Q2")
         );
-        assert_eq!(config.teams, Some(Vec::new()));
+        assert_eq!(config.teams, None, "an empty list knows no team yet");
         assert_eq!(
             table["output"]["html"]["additional-css"][0].as_str(),
             Some(STYLESHEET_FILE)

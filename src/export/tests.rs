@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use crate::output::Paths;
 use crate::plan::PlanBuilder;
 
 fn sample() -> (Plan, Config, Vec<Diagnostic>) {
@@ -28,7 +29,7 @@ fn sample() -> (Plan, Config, Vec<Diagnostic>) {
 fn json_holds_the_resolved_plan_and_the_check_diagnostics() {
     let (plan, config, diagnostics) = sample();
     let json: serde_json::Value =
-        serde_json::from_str(&to_json(&plan, &config, &diagnostics)).unwrap();
+        serde_json::from_str(&to_json(&plan, &config, &Paths::default(), &diagnostics)).unwrap();
     assert_eq!(json["version"], 1);
     assert_eq!(json["quarter"], "2026-Q2");
     let vault = &json["objectives"][0];
@@ -71,8 +72,12 @@ fn json_holds_the_resolved_plan_and_the_check_diagnostics() {
         serde_json::json!({"team": null, "objective": null, "kr": null})
     );
 
-    let check: serde_json::Value =
-        serde_json::from_str(&crate::output::json::write(&plan, &diagnostics)).unwrap();
+    let check: serde_json::Value = serde_json::from_str(&crate::output::json::write(
+        &plan,
+        &Paths::default(),
+        &diagnostics,
+    ))
+    .unwrap();
     assert_eq!(json["diagnostics"], check["diagnostics"]);
     assert_eq!(json["summary"], check["summary"]);
     assert!(

@@ -161,6 +161,18 @@ fn invalid_block_findings(plan: &Plan) -> Vec<Finding> {
             }
         }
     }
+    // An include in a block's body that cannot be read leaves the block's
+    // text incomplete: the block's problem, not a rule of its own.
+    for include in plan.unreadable_includes.iter().filter(|i| i.in_block) {
+        findings.push(
+            Finding::new(
+                "invalid-block",
+                &include.message,
+                crate::lint::rules::unreadable_include::HELP,
+            )
+            .at(include.location.clone()),
+        );
+    }
     findings
 }
 

@@ -4,11 +4,14 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Counts, Diagnostic, Severity};
+use crate::output::Paths;
 use crate::plan::Plan;
 
-/// Renders every diagnostic and the summary line. `colour` adds ANSI
-/// styles; the caller decides (only when stdout is a terminal).
-pub fn write(plan: &Plan, diagnostics: &[Diagnostic], colour: bool) -> String {
+/// Renders every diagnostic and the summary line, with paths as `paths`
+/// shows them (from where the command runs, so they can be opened).
+/// `colour` adds ANSI styles; the caller decides (only when stdout is a
+/// terminal).
+pub fn write(plan: &Plan, paths: &Paths, diagnostics: &[Diagnostic], colour: bool) -> String {
     let renderer = if colour {
         Renderer::styled()
     } else {
@@ -16,7 +19,7 @@ pub fn write(plan: &Plan, diagnostics: &[Diagnostic], colour: bool) -> String {
     };
     let mut out = String::new();
     for diagnostic in diagnostics {
-        out.push_str(&renderer.render(&[group(plan, diagnostic)]));
+        out.push_str(&renderer.render(&[group(plan, paths, diagnostic)]));
         out.push_str("\n\n");
     }
     out.push_str(&summary(Counts::of(diagnostics), plan.objectives.len()));
@@ -24,7 +27,7 @@ pub fn write(plan: &Plan, diagnostics: &[Diagnostic], colour: bool) -> String {
     out
 }
 
-fn group<'a>(plan: &'a Plan, diagnostic: &'a Diagnostic) -> Group<'a> {
+fn group<'a>(plan: &'a Plan, paths: &Paths, diagnostic: &'a Diagnostic) -> Group<'a> {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -48,7 +51,7 @@ fn group<'a>(plan: &'a Plan, diagnostic: &'a Diagnostic) -> Group<'a> {
     let span_end = location.span.end.clamp(start, end) - start;
     let snippet = Snippet::source(&file.text[start..end])
         .line_start(first_line)
-        .path(file.display_path.as_str())
+        .path(paths.file(&file.display_path))
         .annotation(AnnotationKind::Primary.span(span_start..span_end.max(span_start)));
     title.element(snippet).element(help)
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Counts, Diagnostic, Severity};
-use crate::output::position;
+use crate::output::{Paths, position};
 use crate::plan::Plan;
 
 #[derive(Serialize)]
@@ -17,7 +17,10 @@ struct Document<'a> {
 struct Entry<'a> {
     rule: &'a str,
     severity: Severity,
+    /// Relative to the book's root, as the spec defines it.
     file: Option<&'a str>,
+    /// The same file from where the command runs, for opening it.
+    path: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
     objective: Option<&'a str>,
@@ -35,7 +38,9 @@ struct Summary {
     key_results: usize,
 }
 
-pub fn write(plan: &Plan, diagnostics: &[Diagnostic]) -> String {
+/// The document; `paths` gives each entry's `path` beside the spec's
+/// book-relative `file`.
+pub fn write(plan: &Plan, paths: &Paths, diagnostics: &[Diagnostic]) -> String {
     let counts = Counts::of(diagnostics);
     let document = Document {
         version: 1,
@@ -47,6 +52,7 @@ pub fn write(plan: &Plan, diagnostics: &[Diagnostic]) -> String {
                     rule: d.rule,
                     severity: d.severity,
                     file: position.as_ref().map(|p| p.file),
+                    path: position.as_ref().map(|p| paths.file(p.file)),
                     line: position.as_ref().map(|p| p.line),
                     column: position.as_ref().map(|p| p.column),
                     objective: d.objective.as_deref(),

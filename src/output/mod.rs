@@ -12,10 +12,11 @@ use std::path::{Component, Path};
 use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
 
-/// File paths as CI services want them. Diagnostics name files relative to
-/// the book's root, but GitHub and GitLab resolve paths from the folder the
-/// job runs in (the repository's root), so the CI formats put the book's
-/// folder in front: `mdbook-okr check docs` reports `docs/src/a.md`.
+/// File paths as a user or a CI service opens them. Diagnostics name files
+/// relative to the book's root, but terminals, editors, GitHub and GitLab
+/// resolve paths from the folder the command runs in, so the formats put
+/// the book's folder in front: `mdbook-okr check docs` reports
+/// `docs/src/a.md`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paths {
     /// Empty, or the book's folder with a trailing `/`.

@@ -16,7 +16,7 @@ use mdbook_okr::output::{self, Paths};
 use mdbook_okr::plan::Plan;
 use serde_json::Value;
 
-use crate::support::{fixture, run_in, stderr, stdout};
+use crate::support::{crate_dir, fixture, run_in, stderr, stdout};
 
 fn check(dir: &Path, args: &[&str]) -> (String, String, Option<i32>) {
     let mut all = vec!["check"];
@@ -321,7 +321,7 @@ fn fingerprints_ignore_line_moves_and_stay_unique() {
 #[test]
 fn human_prints_header_and_help_for_a_finding_without_place() {
     let (plan, diagnostics) = awkward();
-    let out = output::human::write(&plan, &diagnostics[1..], false);
+    let out = output::human::write(&plan, &Paths::default(), &diagnostics[1..], false);
     assert_eq!(
         out,
         "info[team-without-okrs]: team `x` has no OKRs\n |\n = help: add a block\n\n0 errors, 0 warnings, 1 info in 1 objective\n"
@@ -433,20 +433,66 @@ fn included_files_are_checked_as_their_own_files() {
 }
 
 #[test]
-fn a_missing_include_is_an_error_naming_both_files() {
-    let book = temp_book(
-        "",
-        &[(
-            "a.md",
-            format!("{VALID}\n{{{{#include gone.md}}}}\n").as_bytes(),
-        )],
-    );
-    let (_, err, code) = check(book.path(), &[]);
-    assert_eq!(code, Some(2));
+fn a_missing_include_is_a_finding_at_the_directive_and_the_rest_is_checked() {
+    let duplicated = format!("{VALID}\nSee {{{{#include gone.md}}}}.\n{VALID}");
+    let book = temp_book("", &[("a.md", duplicated.as_bytes())]);
+    let (out, err, code) = check(book.path(), &["--format", "short"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(err, "");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
     assert!(
-        err.contains("src/gone.md") && err.contains("included from src/a.md"),
-        "{err}"
+        lines[0].starts_with(
+            "src/a.md:9:5: error[unreadable-include]: cannot include src/gone.md: cannot read the file"
+        ),
+        "{out}"
     );
+    assert!(lines[1].contains("error[duplicate-id]"), "{out}");
+
+    let exported = run_in(book.path(), &["export"]);
+    assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
+    let document: Value = serde_json::from_slice(&exported.stdout).expect("JSON");
+    assert_eq!(document["diagnostics"][0]["rule"], "unreadable-include");
+}
+
+/// The user guide, checked and exported from the repository's root as a
+/// reader would: its deliberate draft findings fail `check`, but nothing
+/// keeps the book from loading, and every path opens from there.
+#[test]
+fn the_guide_checks_and_exports_from_the_repository_root() {
+    let root = crate_dir();
+    let (out, err, code) = check(&root, &["book", "--format", "short"]);
+    assert!(matches!(code, Some(0 | 1)), "exit {code:?}: {err}");
+    assert_eq!(err, "");
+    assert!(!out.is_empty());
+    let placed = out.lines().filter(|l| {
+        !["error[", "warning[", "info["]
+            .iter()
+            .any(|s| l.starts_with(s))
+    });
+    for line in placed {
+        let file = line.split(':').next().unwrap_or_default();
+        assert!(
+            file.starts_with("book/src/") && root.join(file).is_file(),
+            "not a path from the repository root: {line}"
+        );
+    }
+
+    let (out, _, _) = check(&root, &["book", "--format", "json"]);
+    let document: Value = serde_json::from_str(&out).expect("JSON");
+    let first = &document["diagnostics"][0];
+    let file = first["file"].as_str().expect("a file");
+    assert!(
+        file.starts_with("src/"),
+        "`file` stays book-relative: {first}"
+    );
+    assert_eq!(first["path"], format!("book/{file}"));
+
+    let (out, _, _) = check(&root, &["book"]);
+    assert!(out.contains("--> book/src/"), "{out}");
+
+    let exported = run_in(&root, &["export", "book"]);
+    assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
 }
 
 #[test]

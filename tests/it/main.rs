@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per feature.
 
 mod bench_smoke;
+mod build;
 mod check;
 mod cycle;
 mod diff;
@@ -12,3 +13,4 @@ mod properties;
 mod protocol;
 mod rules;
 mod support;
+mod terminal;

@@ -52,6 +52,7 @@ fn every_rule_fires_where_the_fixture_breaks_it_and_nowhere_else() {
         ("no-impact-kr", "hermetic", ""),
         ("overlapping-objectives", "hermetic", ""),
         ("too-many-objectives", "hermetic", ""),
+        ("unreadable-include", "", ""),
         ("team-without-okrs", "", ""),
         ("team-without-okrs", "", ""),
     ]

@@ -27,6 +27,7 @@ pub mod unknown_dependency;
 pub mod unknown_rule;
 pub mod unknown_team;
 pub mod unmeasurable;
+pub mod unreadable_include;
 pub mod vague_done_item;
 
 /// Every rule, in catalogue order.
@@ -57,4 +58,5 @@ pub const RULES: &[&dyn Rule] = &[
     &team_without_okrs::TeamWithoutOkrs,
     &overlapping_objectives::OverlappingObjectives,
     &unknown_rule::UnknownRule,
+    &unreadable_include::UnreadableInclude,
 ];

@@ -177,6 +177,30 @@ mod tests {
         assert!(findings_with(&teams(), "unknown-team", &[("a.md", context)]).is_empty());
     }
 
+    /// `init` writes `teams = []` before any team is known: then no team,
+    /// and no `team:` reference, is unknown, and no team lacks OKRs.
+    #[test]
+    fn an_empty_team_list_knows_no_team_yet() {
+        let table: toml::Table =
+            toml::from_str("quarter = \"2026-Q2\"\nteams = []\n").expect("TOML");
+        let config = Config::from_table(Some(&table)).expect("a valid configuration");
+        let text = format!(
+            "{}```okr\nid = \"b\"\nobjective = \"Ship more to cut toil\"\n[[kr]]\ntext = \"x\"\ndepends_on = [\"team:platform\"]\n```\n",
+            block("a", "anything")
+        );
+        for rule in [
+            "unknown-team",
+            "team-without-okrs",
+            "unknown-dependency",
+            "invalid-block",
+        ] {
+            assert!(
+                diagnostics_with(&config, rule, &[("a.md", &text)]).is_empty(),
+                "{rule} fires with `teams = []`"
+            );
+        }
+    }
+
     #[test]
     fn any_team_passes_without_a_team_list() {
         let text = block("a", "anything");
