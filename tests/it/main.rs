@@ -2,6 +2,7 @@
 
 mod bench_smoke;
 mod check;
+mod consumers;
 mod cycle;
 mod diff;
 mod docs;
