@@ -398,7 +398,7 @@ fn gitlab_report_has_every_field_gitlab_requires() {
     let mut problems = Vec::new();
     for (index, issue) in issues.iter().enumerate() {
         for field in ["description", "check_name", "fingerprint"] {
-            if !issue[field].as_str().is_some_and(|s| !s.is_empty()) {
+            if issue[field].as_str().is_none_or(str::is_empty) {
                 problems.push(format!(
                     "issue {index}: `{field}` is not a non-empty string"
                 ));
@@ -414,9 +414,9 @@ fn gitlab_report_has_every_field_gitlab_requires() {
         if path.is_empty() || path.starts_with('/') {
             problems.push(format!("issue {index}: path `{path}` is not relative"));
         }
-        if !issue["location"]["lines"]["begin"]
+        if issue["location"]["lines"]["begin"]
             .as_u64()
-            .is_some_and(|line| line >= 1)
+            .is_none_or(|line| line == 0)
         {
             problems.push(format!("issue {index}: no line to begin at"));
         }
