@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
+use url::Url;
 
 use crate::diagnostic::Severity;
 use crate::lint::{self, words};
@@ -26,6 +27,7 @@ const OWN_KEYS: &[&str] = &[
     "max-krs",
     "rules",
     "words",
+    "guide-url",
 ];
 
 /// Which findings fail an mdBook build.
@@ -121,6 +123,9 @@ pub struct Config {
     /// Severity overrides by rule name.
     pub rules: BTreeMap<String, Level>,
     pub words: Words,
+    /// The published user guide, whose `rules/<name>.html` pages reports
+    /// link to (SARIF's `helpUri`); `None` when there is none to link to.
+    pub guide_url: Option<Url>,
 }
 
 impl Default for Config {
@@ -135,6 +140,7 @@ impl Default for Config {
             max_krs: 5,
             rules: BTreeMap::new(),
             words: Words::default(),
+            guide_url: guide_url_of_repository(env!("CARGO_PKG_REPOSITORY")),
         }
     }
 }
@@ -153,6 +159,7 @@ struct RawConfig {
     rules: BTreeMap<String, Level>,
     #[serde(default)]
     words: BTreeMap<String, Vec<String>>,
+    guide_url: Option<String>,
 }
 
 impl Config {
@@ -193,6 +200,10 @@ impl Config {
                 config.min_krs,
                 config.max_krs
             );
+        }
+
+        if let Some(text) = raw.guide_url {
+            config.guide_url = Some(parse_guide_url(&text)?);
         }
 
         let names: Vec<&str> = lint::RULES.iter().map(|r| r.name()).collect();
@@ -263,6 +274,36 @@ impl Config {
     }
 }
 
+/// Where a repository's guide is published: GitHub Pages for a GitHub
+/// repository (`https://github.com/OWNER/REPO` is served at
+/// `https://OWNER.github.io/REPO/`); for any other host there is no rule of
+/// thumb, so no address.
+fn guide_url_of_repository(repository: &str) -> Option<Url> {
+    let url = Url::parse(repository).ok()?;
+    if url.host_str() != Some("github.com") {
+        return None;
+    }
+    let mut segments = url.path_segments()?.filter(|s| !s.is_empty());
+    let (owner, repo) = (segments.next()?, segments.next()?);
+    let repo = repo.strip_suffix(".git").unwrap_or(repo);
+    Url::parse(&format!("https://{owner}.github.io/{repo}/")).ok()
+}
+
+/// `guide-url`: an absolute http(s) address. A missing trailing slash is
+/// added, so `rules/x.html` lands inside the guide rather than beside it.
+fn parse_guide_url(text: &str) -> Result<Url> {
+    let mut url = Url::parse(text)
+        .map_err(|e| anyhow::anyhow!("[preprocessor.okr] guide-url `{text}`: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        bail!("[preprocessor.okr] guide-url `{text}` must be an http or https address");
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}
+
 /// `"; did you mean `x`?"` when a known name is close enough, else nothing.
 pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     candidates
@@ -301,6 +342,7 @@ show-diagnostics = false
 max-objectives = 4
 min-krs = 2
 max-krs = 6
+guide-url = "https://okr.example.com/guide"
 [preprocessor.okr.rules]
 hype-words = "error"
 unmeasurable = "off"
@@ -320,6 +362,29 @@ extend-hype = ["rockstar"]
         );
         assert_eq!(config.rules["unmeasurable"], Level::Off);
         assert_eq!(config.words.hype, ["shiny", "rockstar"]);
+        assert_eq!(
+            config.guide_url.unwrap().as_str(),
+            "https://okr.example.com/guide/"
+        );
+    }
+
+    #[test]
+    fn default_guide_is_the_pages_site_of_the_repository() {
+        assert_eq!(
+            Config::default().guide_url.unwrap().as_str(),
+            env!("CARGO_PKG_HOMEPAGE")
+        );
+        assert_eq!(
+            guide_url_of_repository("https://github.com/acme/plans.git")
+                .unwrap()
+                .as_str(),
+            "https://acme.github.io/plans/"
+        );
+        assert_eq!(
+            guide_url_of_repository("https://git.example.com/acme/plans"),
+            None
+        );
+        assert_eq!(guide_url_of_repository(""), None);
     }
 
     #[test]
@@ -354,5 +419,9 @@ extend-hype = ["rockstar"]
         assert!(parse("[preprocessor.okr.rules]\ninvalid-block = \"off\"\n").is_err());
         assert!(parse("[preprocessor.okr]\nmin-krs = 6\n").is_err());
         assert!(parse("not toml [").is_err());
+        let err = parse("[preprocessor.okr]\nguide-url = \"docs/\"\n").unwrap_err();
+        assert!(err.to_string().contains("guide-url `docs/`"), "{err}");
+        let err = parse("[preprocessor.okr]\nguide-url = \"file:///guide/\"\n").unwrap_err();
+        assert!(err.to_string().contains("http or https"), "{err}");
     }
 }

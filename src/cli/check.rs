@@ -68,7 +68,9 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         Format::Json => output::json::write(plan, &paths, &diagnostics),
         Format::Short => output::short::write(plan, &paths, &diagnostics),
         Format::Github => output::github::write(plan, &paths, &diagnostics),
-        Format::Sarif => output::sarif::write(plan, &paths, &diagnostics),
+        Format::Sarif => {
+            output::sarif::write(plan, &paths, &diagnostics, loaded.config.guide_url.as_ref())
+        }
         Format::Gitlab => output::gitlab::write(plan, &paths, &diagnostics),
     };
     let mut stdout = std::io::stdout().lock();

@@ -7,7 +7,7 @@ pub mod json;
 pub mod sarif;
 pub mod short;
 
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::plan::Plan;
@@ -24,14 +24,21 @@ pub struct Paths {
     /// Where findings about the whole book are placed, when there is a book:
     /// its `book.toml`, which holds the configuration they come from.
     book_toml: Option<String>,
+    /// The folder `check` runs in, against which SARIF resolves paths that
+    /// lie outside it.
+    working_folder: Option<PathBuf>,
 }
 
 impl Paths {
     /// `root` is the book's folder as given (None for loose files); `cwd`
     /// lets an absolute root be shown relative to the working folder.
     pub fn new(root: Option<&Path>, cwd: Option<&Path>) -> Paths {
+        let working_folder = cwd.map(Path::to_path_buf);
         let Some(root) = root else {
-            return Paths::default();
+            return Paths {
+                working_folder,
+                ..Paths::default()
+            };
         };
         let root = cwd
             .and_then(|cwd| root.strip_prefix(cwd).ok())
@@ -50,12 +57,18 @@ impl Paths {
         Paths {
             book_toml: Some(format!("{prefix}book.toml")),
             prefix,
+            working_folder,
         }
     }
 
     /// A plan file's path for CI.
     pub fn file(&self, display_path: &str) -> String {
         format!("{}{display_path}", self.prefix)
+    }
+
+    /// The folder `check` runs in, when it is known.
+    pub fn working_folder(&self) -> Option<&Path> {
+        self.working_folder.as_deref()
     }
 
     /// The place CI formats give a finding about the whole book, which CI

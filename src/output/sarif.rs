@@ -4,8 +4,17 @@
 //! scanning can show `explain` text next to an alert. Columns count Unicode
 //! code points (`columnKind`), as [`crate::source::SourceFile::line_col`]
 //! does, and end columns are exclusive.
+//!
+//! A file inside the folder `check` runs in (the repository, in CI) is
+//! named relative to `%SRCROOT%`, which code scanning resolves against the
+//! checkout; any other file gets an absolute `file://` URI of its own, since
+//! a relative reference cannot reach outside its base.
 
+use std::path::{Component, Path, PathBuf};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
+use url::Url;
 
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,8 +24,18 @@ use crate::plan::Plan;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn write(plan: &Plan, paths: &Paths, diagnostics: &[Diagnostic]) -> String {
-    let mut rules: Vec<Value> = RULES.iter().map(|rule| rule_descriptor(*rule)).collect();
+/// `guide` is the published user guide, whose rule pages become each
+/// rule's `helpUri`.
+pub fn write(
+    plan: &Plan,
+    paths: &Paths,
+    diagnostics: &[Diagnostic],
+    guide: Option<&Url>,
+) -> String {
+    let mut rules: Vec<Value> = RULES
+        .iter()
+        .map(|rule| rule_descriptor(*rule, guide))
+        .collect();
     // Diagnostics normally come from catalogue rules; any other name still
     // gets a descriptor so every `ruleIndex` points somewhere.
     let mut extra: Vec<&str> = Vec::new();
@@ -53,6 +72,7 @@ pub fn write(plan: &Plan, paths: &Paths, diagnostics: &[Diagnostic]) -> String {
                     "name": "mdbook-okr",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_HOMEPAGE"),
                     "rules": rules,
                 }
             },
@@ -65,19 +85,24 @@ pub fn write(plan: &Plan, paths: &Paths, diagnostics: &[Diagnostic]) -> String {
     text
 }
 
-fn rule_descriptor(rule: &dyn Rule) -> Value {
+fn rule_descriptor(rule: &dyn Rule, guide: Option<&Url>) -> Value {
     let mut configuration = json!({ "level": level(rule.default_level()) });
     if rule.default_level() == Level::Off {
         configuration["enabled"] = json!(false);
     }
     let docs = rule.docs();
-    json!({
+    let mut descriptor = json!({
         "id": rule.name(),
         "shortDescription": { "text": rule.summary() },
         "fullDescription": { "text": what_it_does(docs).unwrap_or(rule.summary()) },
         "help": { "text": docs, "markdown": docs },
         "defaultConfiguration": configuration,
-    })
+    });
+    // The rule pages are book/src/rules/<name>.md, built to .html.
+    if let Some(page) = guide.and_then(|g| g.join(&format!("rules/{}.html", rule.name())).ok()) {
+        descriptor["helpUri"] = json!(page.as_str());
+    }
+    descriptor
 }
 
 /// The paragraph under `## What it does`, the rule's one-paragraph
@@ -120,6 +145,7 @@ fn result(
                 end_column
             };
             Some(physical_location(
+                paths,
                 &paths.file(start.file),
                 json!({
                     "startLine": start.line,
@@ -134,7 +160,7 @@ fn result(
         // configuration it comes from lives.
         _ => paths
             .book_wide()
-            .map(|file| physical_location(file, json!({ "startLine": 1 }))),
+            .map(|file| physical_location(paths, file, json!({ "startLine": 1 }))),
     };
     let mut result = json!({
         "ruleId": diagnostic.rule,
@@ -157,28 +183,71 @@ fn result(
     result
 }
 
-fn physical_location(path: &str, region: Value) -> Value {
+fn physical_location(paths: &Paths, path: &str, region: Value) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(path), "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": artifact_location(path, paths.working_folder()),
             "region": region,
         }
     })
 }
 
-/// A relative path as a URI reference: every byte outside RFC 3986's
-/// unreserved set (and `/`) is percent-encoded, so spaces, `#`, `?` and `%`
-/// in file names cannot change what the URI means.
-pub fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
+/// `%SRCROOT%` and a relative URI for a file inside the working folder,
+/// otherwise an absolute `file://` URI with no base.
+fn artifact_location(path: &str, working_folder: Option<&Path>) -> Value {
+    let path = Path::new(path);
+    let absolute = match working_folder {
+        Some(folder) => lexically_normal(&folder.join(path)),
+        None if path.is_absolute() => lexically_normal(path),
+        // Without a working folder a relative path is all there is.
+        None => return json!({ "uri": relative_uri(path), "uriBaseId": "%SRCROOT%" }),
+    };
+    if let Some(inside) = working_folder.and_then(|folder| absolute.strip_prefix(folder).ok()) {
+        return json!({ "uri": relative_uri(inside), "uriBaseId": "%SRCROOT%" });
+    }
+    match Url::from_file_path(&absolute) {
+        Ok(url) => json!({ "uri": url.as_str() }),
+        Err(()) => json!({ "uri": relative_uri(path), "uriBaseId": "%SRCROOT%" }),
+    }
+}
+
+/// A path with `.` and `..` resolved by name, without asking the file
+/// system (the file may be a symlink, or gone).
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
         }
     }
     out
+}
+
+/// Every byte outside RFC 3986's unreserved set is encoded in a segment, so
+/// spaces, `#`, `?`, `%` and a `:` (which would read as a scheme) cannot
+/// change what the URI means.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A relative path as a URI reference, one encoded segment per component.
+fn relative_uri(path: &Path) -> String {
+    let segments: Vec<String> = path
+        .components()
+        .filter_map(|component| match component {
+            Component::Normal(name) => Some(name.to_string_lossy()),
+            Component::ParentDir => Some("..".into()),
+            _ => None,
+        })
+        .map(|name| utf8_percent_encode(&name, SEGMENT).to_string())
+        .collect();
+    segments.join("/")
 }
 
 #[cfg(test)]
@@ -187,11 +256,52 @@ mod tests {
 
     #[test]
     fn uris_percent_encode_everything_but_unreserved_characters() {
+        let uri = |path: &str| relative_uri(Path::new(path));
         assert_eq!(
             uri("src/2026 Q2/a#b?c%d.md"),
             "src/2026%20Q2/a%23b%3Fc%25d.md"
         );
         assert_eq!(uri("src/équipe.md"), "src/%C3%A9quipe.md");
+        assert_eq!(uri("./a:b.md"), "a%3Ab.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_inside_the_working_folder_are_relative_to_srcroot() {
+        let repo = Some(Path::new("/repo"));
+        let relative = json!({ "uri": "docs/src/a.md", "uriBaseId": "%SRCROOT%" });
+        assert_eq!(artifact_location("docs/src/a.md", repo), relative);
+        assert_eq!(artifact_location("/repo/docs/src/a.md", repo), relative);
+        assert_eq!(artifact_location("./docs/../docs/src/a.md", repo), relative);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_elsewhere_get_an_absolute_file_uri_without_a_base() {
+        let repo = Some(Path::new("/repo"));
+        assert_eq!(
+            artifact_location("/srv/plans 2026/src/équipe.md", repo),
+            json!({ "uri": "file:///srv/plans%202026/src/%C3%A9quipe.md" })
+        );
+        assert_eq!(
+            artifact_location("../plans/src/a.md", repo),
+            json!({ "uri": "file:///plans/src/a.md" })
+        );
+        assert_eq!(
+            artifact_location("/srv/a.md", None),
+            json!({ "uri": "file:///srv/a.md" })
+        );
+    }
+
+    #[test]
+    fn rules_link_to_their_page_in_the_guide() {
+        let guide = Url::parse("https://okr.example.com/guide/").unwrap();
+        let rule = RULES[0];
+        assert_eq!(
+            rule_descriptor(rule, Some(&guide))["helpUri"],
+            format!("https://okr.example.com/guide/rules/{}.html", rule.name())
+        );
+        assert!(rule_descriptor(rule, None).get("helpUri").is_none());
     }
 
     #[test]

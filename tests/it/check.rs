@@ -246,7 +246,8 @@ fn sarif_and_gitlab_escape_paths_and_messages() {
     let (plan, diagnostics) = awkward();
     let paths = Paths::new(Some(Path::new("my book")), None);
     let sarif: Value =
-        serde_json::from_str(&output::sarif::write(&plan, &paths, &diagnostics)).expect("JSON");
+        serde_json::from_str(&output::sarif::write(&plan, &paths, &diagnostics, None))
+            .expect("JSON");
     let results = &sarif["runs"][0]["results"];
     let location = &results[0]["locations"][0]["physicalLocation"];
     assert_eq!(
@@ -294,9 +295,13 @@ fn fingerprints_ignore_line_moves_and_stay_unique() {
             .into_iter()
             .filter(|d| d.rule == "duplicate-id")
             .collect();
-        let sarif: Value =
-            serde_json::from_str(&output::sarif::write(&plan, &Paths::default(), &duplicates))
-                .expect("JSON");
+        let sarif: Value = serde_json::from_str(&output::sarif::write(
+            &plan,
+            &Paths::default(),
+            &duplicates,
+            None,
+        ))
+        .expect("JSON");
         sarif["runs"][0]["results"][0]["partialFingerprints"].clone()
     };
     let before = fingerprints(&twice);

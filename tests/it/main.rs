@@ -3,6 +3,7 @@
 mod bench_smoke;
 mod build;
 mod check;
+mod consumers;
 mod cycle;
 mod diff;
 mod docs;
