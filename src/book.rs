@@ -411,7 +411,8 @@ enum Selection {
 /// mdBook's `links` preprocessor finds them: `{{#include path}}` with
 /// optional spaces, and `\{{#include ...}}` escaped (not an include).
 fn find_includes(text: &str) -> Vec<Include> {
-    let fenced = fenced_ranges(text);
+    // Parsed only once a directive is found: most chapters have none.
+    let mut fenced = None;
     let mut includes = Vec::new();
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -427,6 +428,7 @@ fn find_includes(text: &str) -> Vec<Include> {
         }
         match parse_directive(&text[start..]) {
             Some((len, include)) => {
+                let fenced = fenced.get_or_insert_with(|| crate::scan::code_blocks(text));
                 if !fenced.iter().any(|r| r.contains(&start)) {
                     includes.extend(include);
                 }
@@ -530,35 +532,6 @@ fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(after.len());
     (len > 0).then(|| &after[..len])
-}
-
-/// Byte ranges of fenced code blocks (```` ``` ```` or `~~~`, after any
-/// indentation and block-quote markers). A line-based approximation of
-/// CommonMark, good enough to leave includes of example code alone.
-fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut open: Option<(char, usize, usize)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_start_matches([' ', '\t', '>']);
-        let fence_char = content.chars().next().filter(|c| *c == '`' || *c == '~');
-        let fence_len = fence_char.map_or(0, |c| content.chars().take_while(|x| *x == c).count());
-        match (open, fence_char) {
-            (None, Some(c)) if fence_len >= 3 => open = Some((c, fence_len, offset)),
-            (Some((c, len, start)), Some(close))
-                if close == c && fence_len >= len && content[fence_len..].trim().is_empty() =>
-            {
-                ranges.push(start..offset + line.len());
-                open = None;
-            }
-            _ => {}
-        }
-        offset += line.len();
-    }
-    if let Some((_, _, start)) = open {
-        ranges.push(start..text.len());
-    }
-    ranges
 }
 
 #[cfg(test)]

@@ -146,6 +146,18 @@ pub fn scan_chapter(text: &str) -> Scanned {
     Scanned { blocks, directives }
 }
 
+/// The span of every code block of a text (fenced or indented), as
+/// mdBook's Markdown options read it: where directives are left alone.
+pub fn code_blocks(text: &str) -> Vec<Span> {
+    new_cmark_parser(text, &MarkdownOptions::default())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) => Some(range),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Lines whose only content is `{{#okr-index ...}}`, container prefixes
 /// (`> `, `- `) aside.
 ///
@@ -185,6 +197,13 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<String> {
         scan(text).into_iter().map(|b| b.body).collect()
+    }
+
+    #[test]
+    fn code_blocks_are_found_inside_containers_and_to_the_end_when_unclosed() {
+        let text = "a\n\n> ```md\n> {{x}}\n> ```\n\n    indented\n\n~~~\nopen";
+        let spans: Vec<&str> = code_blocks(text).into_iter().map(|s| &text[s]).collect();
+        assert_eq!(spans, ["```md\n> {{x}}\n> ```", "indented\n", "~~~\nopen"]);
     }
 
     #[test]
