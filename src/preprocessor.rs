@@ -10,7 +10,7 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Counts, Diagnostic};
 use crate::lint;
 use crate::model::FileId;
 use crate::output;
@@ -128,7 +128,7 @@ pub fn process_reporting_to(
     }
     let plan = builder.finish();
     let diagnostics = lint::run(&plan, &config);
-    report(&plan, &diagnostics, messages);
+    report(&plan, &diagnostics, config.build_findings, messages);
 
     let cx = RenderContext::new(
         &plan,
@@ -169,20 +169,59 @@ pub fn process_reporting_to(
     Ok(book)
 }
 
-/// Findings in the short form, one line each. A failed write is ignored:
-/// the findings are also on the rendered cards.
-fn report(plan: &Plan, diagnostics: &[Diagnostic], messages: &mut dyn Write) {
-    for diagnostic in diagnostics {
+/// The first `limit` findings in the short form, one line each, then,
+/// when there are any, one line with the totals by severity: a big plan
+/// has thousands of findings, and a build prints them on every save. A
+/// failed write is ignored: the findings are also on the rendered cards.
+fn report(plan: &Plan, diagnostics: &[Diagnostic], limit: usize, messages: &mut dyn Write) {
+    for diagnostic in diagnostics.iter().take(limit) {
         let _ = writeln!(messages, "{}", output::short::line(plan, diagnostic));
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if errors > 0 {
-        let _ = writeln!(
-            messages,
-            "mdbook-okr: {errors} error(s) in the plan; the cards show them"
+    if let Some(line) = summary_line(Counts::of(diagnostics), diagnostics.len(), limit) {
+        let _ = writeln!(messages, "{line}");
+    }
+}
+
+/// `mdbook-okr: 3 errors, 1 warning, 0 infos (the first 2 shown above); run
+/// `mdbook-okr check` for the full list`, or `None` without findings.
+fn summary_line(counts: Counts, total: usize, limit: usize) -> Option<String> {
+    if total == 0 {
+        return None;
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let shown = if total <= limit {
+        "all shown above".to_string()
+    } else if limit == 0 {
+        "none shown".to_string()
+    } else {
+        format!("the first {limit} shown above")
+    };
+    Some(format!(
+        "mdbook-okr: {}, {}, {} ({shown}); the cards show them, `mdbook-okr check` lists them all",
+        plural(counts.errors, "error"),
+        plural(counts.warnings, "warning"),
+        plural(counts.infos, "info"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line_counts_by_severity_and_says_how_many_were_shown() {
+        let counts = Counts {
+            errors: 1,
+            warnings: 2,
+            infos: 30,
+        };
+        assert_eq!(
+            summary_line(counts, 33, 20).unwrap(),
+            "mdbook-okr: 1 error, 2 warnings, 30 infos (the first 20 shown above); \
+             the cards show them, `mdbook-okr check` lists them all"
         );
+        assert!(summary_line(counts, 33, 40).unwrap().contains("(all shown above)"));
+        assert!(summary_line(counts, 33, 0).unwrap().contains("(none shown)"));
+        assert_eq!(summary_line(Counts::default(), 0, 20), None);
     }
 }
