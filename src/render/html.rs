@@ -81,12 +81,14 @@ fn context_header(out: &mut String, header: &ContextHeader) {
     out.push_str("</p>");
 }
 
+/// A field's value; its label ("Team") is drawn by `okr.css`, so it stays
+/// out of the page's text and mdBook's search index, and screen readers
+/// still read it (generated content is part of the accessible text).
 fn meta_field(out: &mut String, field: Field, value: &str) {
     let _ = write!(
         out,
-        "<span class=\"{}\"><span class=\"okr-label\">{}</span> {}</span> ",
+        "<span class=\"{}\">{}</span> ",
         field.class(),
-        field.label(),
         escape(value)
     );
 }
@@ -95,11 +97,10 @@ fn objective(out: &mut String, card: &ObjectiveCard<'_>) {
     let objective = card.objective;
     let _ = write!(
         out,
-        "<article class=\"okr-card\" id=\"{anchor}\" aria-labelledby=\"{anchor}-title\">\
-         <div class=\"okr-head\"><p class=\"okr-title\" id=\"{anchor}-title\">\
+        "<article class=\"okr-card\" id=\"{}\"><div class=\"okr-head\"><p class=\"okr-title\">\
          <span class=\"okr-statement\">{}</span>",
+        escape(&card.anchor),
         escape(&objective.statement),
-        anchor = escape(&card.anchor),
     );
     if let Some(phase) = &objective.phase {
         let _ = write!(
@@ -112,7 +113,7 @@ fn objective(out: &mut String, card: &ObjectiveCard<'_>) {
     for (field, value) in &card.fields {
         meta_field(out, *field, value);
     }
-    score(out, card.score.as_deref(), "Score");
+    score(out, card.score.as_deref());
     out.push_str("</p></div>");
     findings(out, &card.findings);
     out.push_str("<ol class=\"okr-krs\">");
@@ -122,10 +123,11 @@ fn objective(out: &mut String, card: &ObjectiveCard<'_>) {
     out.push_str("</ol></article>");
 }
 
-fn score(out: &mut String, score: Option<&str>, label: &str) {
+/// A score; "Score" (objective) or "score" (KR) is drawn by `okr.css`.
+fn score(out: &mut String, score: Option<&str>) {
     match score {
         Some(score) => {
-            let _ = write!(out, "<span class=\"okr-score\">{label} {score}</span>");
+            let _ = write!(out, "<span class=\"okr-score\">{score}</span>");
         }
         None => out.push_str("<span class=\"okr-score okr-score-none\">no score</span>"),
     }
@@ -148,7 +150,7 @@ fn key_result(out: &mut String, card: &KrCard<'_>) {
     );
     if card.score.is_some() {
         out.push(' ');
-        score(out, card.score.as_deref(), "score");
+        score(out, card.score.as_deref());
     }
     if let Some(grade) = &card.grade {
         let _ = write!(
@@ -164,14 +166,10 @@ fn key_result(out: &mut String, card: &KrCard<'_>) {
     if !card.done.is_empty() {
         definition_of_done(out, card);
     }
-    references(out, "okr-deps", "Depends on", &card.depends_on);
-    references(out, "okr-needed-by", "Needed by", &card.needed_by);
+    references(out, "okr-deps", &card.depends_on);
+    references(out, "okr-needed-by", &card.needed_by);
     if let Some(owner) = &kr.owner {
-        let _ = write!(
-            out,
-            "<p class=\"okr-kr-owner\"><span class=\"okr-label\">Owner</span> {}</p>",
-            escape(owner)
-        );
+        let _ = write!(out, "<p class=\"okr-kr-owner\">{}</p>", escape(owner));
     }
     if let Some(postmortem) = &card.postmortem {
         let text = match postmortem {
@@ -180,10 +178,7 @@ fn key_result(out: &mut String, card: &KrCard<'_>) {
             }
             Postmortem::Text(text) => inline_markdown(text),
         };
-        let _ = write!(
-            out,
-            "<p class=\"okr-postmortem\"><span class=\"okr-label\">Postmortem</span> {text}</p>"
-        );
+        let _ = write!(out, "<p class=\"okr-postmortem\">{text}</p>");
     }
     findings(out, &card.findings);
     out.push_str("</li>");
@@ -225,7 +220,7 @@ fn metric_html(out: &mut String, metric: &MetricView<'_>, kr_id: &str) {
 fn definition_of_done(out: &mut String, card: &KrCard<'_>) {
     let _ = write!(
         out,
-        "<div class=\"okr-done\"><p class=\"okr-done-head\"><span class=\"okr-label\">Definition of Done</span> \
+        "<div class=\"okr-done\"><p class=\"okr-done-head\">\
          <span class=\"okr-done-count\">{}/{} done</span></p><ul class=\"okr-checklist\">",
         card.done_met,
         card.done.len()
@@ -247,14 +242,12 @@ fn definition_of_done(out: &mut String, card: &KrCard<'_>) {
     out.push_str("</ul></div>");
 }
 
-fn references(out: &mut String, class: &str, label: &str, references: &[Reference<'_>]) {
+/// "Depends on" or "Needed by" (the label drawn by `okr.css`).
+fn references(out: &mut String, class: &str, references: &[Reference<'_>]) {
     if references.is_empty() {
         return;
     }
-    let _ = write!(
-        out,
-        "<p class=\"{class}\"><span class=\"okr-label\">{label}</span> "
-    );
+    let _ = write!(out, "<p class=\"{class}\">");
     for (n, reference) in references.iter().enumerate() {
         if n > 0 {
             out.push_str(", ");
@@ -557,18 +550,18 @@ postmortem = \"https://example.com/pm\"
         let out = &html(&[("a.md", CARD)])[0];
         assert!(out.contains("<span class=\"okr-statement\">Build secrets management for all product teams to remove hardcoded credentials</span> <span class=\"okr-phase\">(Core rollout)</span>"), "{out}");
         assert!(
-            out.contains("<span class=\"okr-label\">Team</span> security</span>"),
+            out.contains("<span class=\"okr-team\">security</span>"),
             "{out}"
         );
         assert!(out.contains("2026-Q2"), "{out}");
         assert!(out.contains("Dana Kim"), "{out}");
         // KR1 1/3, KR2 (35-140)/(0-140) = 0.75, KR3 none: mean 0.54.
         assert!(
-            out.contains("<span class=\"okr-score\">Score 0.5</span>"),
+            out.contains("<p class=\"okr-meta\"><span class=\"okr-team\">security</span> <span class=\"okr-quarter\">2026-Q2</span> <span class=\"okr-owner\">Dana Kim</span> <span class=\"okr-score\">0.5</span></p>"),
             "{out}"
         );
         assert!(
-            out.contains("<span class=\"okr-score\">score 0.8</span>"),
+            out.contains("<span class=\"okr-kr-text\">Reduce hardcoded secrets from 140 to 0</span> <span class=\"okr-score\">0.8</span>"),
             "{out}"
         );
         assert!(out.contains("<span class=\"okr-badge okr-badge-committed\">committed</span> <span class=\"okr-badge okr-badge-delivery\">delivery</span>"), "{out}");
@@ -581,10 +574,7 @@ postmortem = \"https://example.com/pm\"
             out.contains("<a href=\"https://example.com/pm\">https://example.com/pm</a>"),
             "{out}"
         );
-        assert!(
-            out.contains("<span class=\"okr-label\">Owner</span> Sam"),
-            "{out}"
-        );
+        assert!(out.contains("<p class=\"okr-kr-owner\">Sam</p>"), "{out}");
     }
 
     #[test]
@@ -680,7 +670,7 @@ postmortem = \"https://example.com/pm\"
         );
         // KR2 is needed twice by vault#KR1 (directly and through the whole
         // objective): listed once. KR1 only through the objective.
-        let needed_by = "<p class=\"okr-needed-by\"><span class=\"okr-label\">Needed by</span> <a class=\"okr-ref\" href=\"../teams/security/vault.html#okr-vault-kr1\" title=\"c\">vault#KR1</a> <span class=\"okr-ref-team\">(security)</span></p>";
+        let needed_by = "<p class=\"okr-needed-by\"><a class=\"okr-ref\" href=\"../teams/security/vault.html#okr-vault-kr1\" title=\"c\">vault#KR1</a> <span class=\"okr-ref-team\">(security)</span></p>";
         assert_eq!(out[0].matches(needed_by).count(), 2, "{}", out[0]);
     }
 
@@ -745,9 +735,8 @@ postmortem = \"https://example.com/pm\"
         let out = &html(&[("a.md", chapter)])[0];
         assert_eq!(
             out.trim_end(),
-            "<!-- okr --><p class=\"okr-context\"><span class=\"okr-team\"><span class=\"okr-label\">Team</span> data</span> \
-             <span class=\"okr-quarter\"><span class=\"okr-label\">Quarter</span> 2026-Q3</span> \
-             <span class=\"okr-owner\"><span class=\"okr-label\">Owner</span> Lee</span> </p>"
+            "<!-- okr --><p class=\"okr-context\"><span class=\"okr-team\">data</span> \
+             <span class=\"okr-quarter\">2026-Q3</span> <span class=\"okr-owner\">Lee</span> </p>"
         );
     }
 

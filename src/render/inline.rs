@@ -118,8 +118,6 @@ pub fn plain_text(text: &str) -> String {
     out.trim().to_string()
 }
 
-/// A score in 0.0..=1.0 with one decimal, or `None` when there is none
-
 /// Inline Markdown written back as Markdown from the sanitised events.
 pub fn markdown(text: &str) -> String {
     let mut out = String::new();
