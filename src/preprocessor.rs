@@ -220,8 +220,16 @@ mod tests {
             "mdbook-okr: 1 error, 2 warnings, 30 infos (the first 20 shown above); \
              the cards show them, `mdbook-okr check` lists them all"
         );
-        assert!(summary_line(counts, 33, 40).unwrap().contains("(all shown above)"));
-        assert!(summary_line(counts, 33, 0).unwrap().contains("(none shown)"));
+        assert!(
+            summary_line(counts, 33, 40)
+                .unwrap()
+                .contains("(all shown above)")
+        );
+        assert!(
+            summary_line(counts, 33, 0)
+                .unwrap()
+                .contains("(none shown)")
+        );
         assert_eq!(summary_line(Counts::default(), 0, 20), None);
     }
 }

@@ -438,10 +438,16 @@ fn a_build_prints_at_most_build_findings_then_the_totals() {
     let err = stderr(&output);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 4, "{err}");
-    assert!(lines[..3].iter().all(|l| l.starts_with("src/plan.md:")), "{err}");
+    assert!(
+        lines[..3].iter().all(|l| l.starts_with("src/plan.md:")),
+        "{err}"
+    );
     assert!(
         lines[3].starts_with("mdbook-okr: ") && lines[3].contains("(the first 3 shown above)"),
         "{err}"
     );
-    assert!(lines[3].contains("`mdbook-okr check` lists them all"), "{err}");
+    assert!(
+        lines[3].contains("`mdbook-okr check` lists them all"),
+        "{err}"
+    );
 }
