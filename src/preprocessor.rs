@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
-use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use rayon::prelude::*;
 
@@ -72,13 +72,75 @@ pub fn process(ctx: &PreprocessorContext, book: Book) -> Result<Book> {
     book
 }
 
+/// A book read, planned and linted, its chapters' texts moved into the
+/// plan. Each chapter's rendering is made when it is asked for, so a
+/// writer can render chapter by chapter while it writes the answer.
+pub struct Prepared {
+    /// The book with the texts of the chapters in `files` taken out.
+    pub book: Book,
+    plan: Plan,
+    config: Config,
+    diagnostics: Vec<Diagnostic>,
+    format: Format,
+    files: HashMap<PathBuf, FileId>,
+}
+
+impl Prepared {
+    pub fn render_context(&self) -> RenderContext<'_> {
+        RenderContext::new(&self.plan, &self.config, &self.diagnostics, self.format)
+    }
+
+    /// The rendered text of `chapter`, or `None` when its text was left in
+    /// the book (it holds nothing for mdbook-okr).
+    pub fn rendered(&self, cx: &RenderContext<'_>, chapter: &Chapter) -> Option<String> {
+        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref())?;
+        let &file = self.files.get(&key)?;
+        Some(render::render_file(cx, file))
+    }
+}
+
 /// Runs the whole pipeline over a book, writing findings to `messages`
 /// (stderr for mdBook; a sink when fuzzing).
 pub fn process_reporting_to(
     ctx: &PreprocessorContext,
-    mut book: Book,
+    book: Book,
     messages: &mut dyn Write,
 ) -> Result<Book> {
+    let Prepared {
+        mut book,
+        plan,
+        config,
+        diagnostics,
+        format,
+        files,
+    } = prepare(ctx, book, messages)?;
+    let cx = RenderContext::new(&plan, &config, &diagnostics, format);
+    // Each file renders on its own, so in parallel; then every chapter
+    // gets its file's rendering (a file listed twice is rendered twice).
+    let mut rendered: HashMap<FileId, String> = files
+        .values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|&file| (file, render::render_file(&cx, file)))
+        .collect();
+    book.for_each_chapter_mut(|chapter| {
+        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
+        if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
+            chapter.content = rendered
+                .remove(&file)
+                .unwrap_or_else(|| render::render_file(&cx, file));
+        }
+    });
+    Ok(book)
+}
+
+/// Reads, plans and lints a book and reports its findings; fails when
+/// `fail-on` says so.
+pub fn prepare(
+    ctx: &PreprocessorContext,
+    mut book: Book,
+    messages: &mut dyn Write,
+) -> Result<Prepared> {
     let table: Option<toml::Table> = ctx
         .config
         .get("preprocessor.okr")
@@ -130,29 +192,6 @@ pub fn process_reporting_to(
     let diagnostics = lint::run(&plan, &config);
     report(&plan, &diagnostics, config.build_findings, messages);
 
-    let cx = RenderContext::new(
-        &plan,
-        &config,
-        &diagnostics,
-        Format::for_renderer(&ctx.renderer),
-    );
-    // Each file renders on its own, so in parallel; then every chapter
-    // gets its file's rendering (a file listed twice is rendered twice).
-    let mut rendered: HashMap<FileId, String> = files
-        .values()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|&file| (file, render::render_file(&cx, file)))
-        .collect();
-    book.for_each_chapter_mut(|chapter| {
-        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
-        if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
-            chapter.content = rendered
-                .remove(&file)
-                .unwrap_or_else(|| render::render_file(&cx, file));
-        }
-    });
-
     if let Some(threshold) = config.fail_on.threshold() {
         let failing = diagnostics
             .iter()
@@ -166,7 +205,14 @@ pub fn process_reporting_to(
             );
         }
     }
-    Ok(book)
+    Ok(Prepared {
+        book,
+        plan,
+        format: Format::for_renderer(&ctx.renderer),
+        config,
+        diagnostics,
+        files,
+    })
 }
 
 /// The first `limit` findings in the short form, one line each, then,
