@@ -480,7 +480,8 @@ enum Selection {
 /// `\{{#include ...}}` escaped (not an include). Those in fenced code
 /// blocks are left out, except in `okr` blocks, where they are marked.
 fn find_includes(text: &str) -> Vec<Include> {
-    let fenced = fenced_ranges(text);
+    // Parsed only once a directive is found: most chapters have none.
+    let mut fenced = None;
     let mut includes = Vec::new();
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -496,7 +497,8 @@ fn find_includes(text: &str) -> Vec<Include> {
         }
         match parse_directive(&text[start..]) {
             Some((len, include)) => {
-                let fence = fenced.iter().find(|f| f.range.contains(&start));
+                let fenced = fenced.get_or_insert_with(|| crate::scan::code_blocks(text));
+                let fence = fenced.iter().find(|f| f.span.contains(&start));
                 if fence.is_none_or(|f| f.okr) {
                     includes.extend(include.map(|(path, selection)| Include {
                         path,
@@ -602,50 +604,6 @@ fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(after.len());
     (len > 0).then(|| &after[..len])
-}
-
-/// A fenced code block's bytes, and whether it is an `okr` block.
-struct Fence {
-    range: std::ops::Range<usize>,
-    okr: bool,
-}
-
-/// The fenced code blocks (```` ``` ```` or `~~~`, after any indentation
-/// and block-quote markers). A line-based approximation of CommonMark,
-/// good enough to leave includes of example code alone.
-fn fenced_ranges(text: &str) -> Vec<Fence> {
-    let mut ranges = Vec::new();
-    let mut open: Option<(char, usize, usize, bool)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_start_matches([' ', '\t', '>']);
-        let fence_char = content.chars().next().filter(|c| *c == '`' || *c == '~');
-        let fence_len = fence_char.map_or(0, |c| content.chars().take_while(|x| *x == c).count());
-        match (open, fence_char) {
-            (None, Some(c)) if fence_len >= 3 => {
-                let okr = crate::scan::is_okr_info(&content[fence_len..]);
-                open = Some((c, fence_len, offset, okr));
-            }
-            (Some((c, len, start, okr)), Some(close))
-                if close == c && fence_len >= len && content[fence_len..].trim().is_empty() =>
-            {
-                ranges.push(Fence {
-                    range: start..offset + line.len(),
-                    okr,
-                });
-                open = None;
-            }
-            _ => {}
-        }
-        offset += line.len();
-    }
-    if let Some((_, _, start, okr)) = open {
-        ranges.push(Fence {
-            range: start..text.len(),
-            okr,
-        });
-    }
-    ranges
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ const OWN_KEYS: &[&str] = &[
     "teams",
     "fail-on",
     "show-diagnostics",
+    "build-findings",
     "max-objectives",
     "min-krs",
     "max-krs",
@@ -117,6 +118,8 @@ pub struct Config {
     pub teams: Option<Vec<String>>,
     pub fail_on: FailOn,
     pub show_diagnostics: bool,
+    /// How many findings a build prints on stderr before its summary line.
+    pub build_findings: usize,
     pub max_objectives: usize,
     pub min_krs: usize,
     pub max_krs: usize,
@@ -135,6 +138,7 @@ impl Default for Config {
             teams: None,
             fail_on: FailOn::Never,
             show_diagnostics: true,
+            build_findings: 20,
             max_objectives: 5,
             min_krs: 3,
             max_krs: 5,
@@ -152,6 +156,7 @@ struct RawConfig {
     teams: Option<Vec<String>>,
     fail_on: Option<FailOn>,
     show_diagnostics: Option<bool>,
+    build_findings: Option<usize>,
     max_objectives: Option<usize>,
     min_krs: Option<usize>,
     max_krs: Option<usize>,
@@ -191,6 +196,7 @@ impl Config {
         config.teams = raw.teams.filter(|teams| !teams.is_empty());
         config.fail_on = raw.fail_on.unwrap_or_default();
         config.show_diagnostics = raw.show_diagnostics.unwrap_or(true);
+        config.build_findings = raw.build_findings.unwrap_or(config.build_findings);
         config.max_objectives = raw.max_objectives.unwrap_or(config.max_objectives);
         config.min_krs = raw.min_krs.unwrap_or(config.min_krs);
         config.max_krs = raw.max_krs.unwrap_or(config.max_krs);
@@ -339,6 +345,7 @@ quarter = "2026-Q2"
 teams = ["a", "b"]
 fail-on = "error"
 show-diagnostics = false
+build-findings = 0
 max-objectives = 4
 min-krs = 2
 max-krs = 6
@@ -356,6 +363,7 @@ extend-hype = ["rockstar"]
         assert_eq!(config.teams.unwrap(), ["a", "b"]);
         assert_eq!(config.fail_on, FailOn::Error);
         assert!(!config.show_diagnostics);
+        assert_eq!(config.build_findings, 0);
         assert_eq!(
             (config.max_objectives, config.min_krs, config.max_krs),
             (4, 2, 6)

@@ -5,12 +5,12 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
-use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Counts, Diagnostic};
 use crate::lint;
 use crate::model::FileId;
 use crate::output;
@@ -72,13 +72,75 @@ pub fn process(ctx: &PreprocessorContext, book: Book) -> Result<Book> {
     book
 }
 
+/// A book read, planned and linted, its chapters' texts moved into the
+/// plan. Each chapter's rendering is made when it is asked for, so a
+/// writer can render chapter by chapter while it writes the answer.
+pub struct Prepared {
+    /// The book with the texts of the chapters in `files` taken out.
+    pub book: Book,
+    plan: Plan,
+    config: Config,
+    diagnostics: Vec<Diagnostic>,
+    format: Format,
+    files: HashMap<PathBuf, FileId>,
+}
+
+impl Prepared {
+    pub fn render_context(&self) -> RenderContext<'_> {
+        RenderContext::new(&self.plan, &self.config, &self.diagnostics, self.format)
+    }
+
+    /// The rendered text of `chapter`, or `None` when its text was left in
+    /// the book (it holds nothing for mdbook-okr).
+    pub fn rendered(&self, cx: &RenderContext<'_>, chapter: &Chapter) -> Option<String> {
+        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref())?;
+        let &file = self.files.get(&key)?;
+        Some(render::render_file(cx, file))
+    }
+}
+
 /// Runs the whole pipeline over a book, writing findings to `messages`
 /// (stderr for mdBook; a sink when fuzzing).
 pub fn process_reporting_to(
     ctx: &PreprocessorContext,
-    mut book: Book,
+    book: Book,
     messages: &mut dyn Write,
 ) -> Result<Book> {
+    let Prepared {
+        mut book,
+        plan,
+        config,
+        diagnostics,
+        format,
+        files,
+    } = prepare(ctx, book, messages)?;
+    let cx = RenderContext::new(&plan, &config, &diagnostics, format);
+    // Each file renders on its own, so in parallel; then every chapter
+    // gets its file's rendering (a file listed twice is rendered twice).
+    let mut rendered: HashMap<FileId, String> = files
+        .values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|&file| (file, render::render_file(&cx, file)))
+        .collect();
+    book.for_each_chapter_mut(|chapter| {
+        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
+        if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
+            chapter.content = rendered
+                .remove(&file)
+                .unwrap_or_else(|| render::render_file(&cx, file));
+        }
+    });
+    Ok(book)
+}
+
+/// Reads, plans and lints a book and reports its findings; fails when
+/// `fail-on` says so.
+pub fn prepare(
+    ctx: &PreprocessorContext,
+    mut book: Book,
+    messages: &mut dyn Write,
+) -> Result<Prepared> {
     let table: Option<toml::Table> = ctx
         .config
         .get("preprocessor.okr")
@@ -128,30 +190,7 @@ pub fn process_reporting_to(
     }
     let plan = builder.finish();
     let diagnostics = lint::run(&plan, &config);
-    report(&plan, &diagnostics, messages);
-
-    let cx = RenderContext::new(
-        &plan,
-        &config,
-        &diagnostics,
-        Format::for_renderer(&ctx.renderer),
-    );
-    // Each file renders on its own, so in parallel; then every chapter
-    // gets its file's rendering (a file listed twice is rendered twice).
-    let mut rendered: HashMap<FileId, String> = files
-        .values()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|&file| (file, render::render_file(&cx, file)))
-        .collect();
-    book.for_each_chapter_mut(|chapter| {
-        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
-        if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
-            chapter.content = rendered
-                .remove(&file)
-                .unwrap_or_else(|| render::render_file(&cx, file));
-        }
-    });
+    report(&plan, &diagnostics, config.build_findings, messages);
 
     if let Some(threshold) = config.fail_on.threshold() {
         let failing = diagnostics
@@ -166,23 +205,77 @@ pub fn process_reporting_to(
             );
         }
     }
-    Ok(book)
+    Ok(Prepared {
+        book,
+        plan,
+        format: Format::for_renderer(&ctx.renderer),
+        config,
+        diagnostics,
+        files,
+    })
 }
 
-/// Findings in the short form, one line each. A failed write is ignored:
-/// the findings are also on the rendered cards.
-fn report(plan: &Plan, diagnostics: &[Diagnostic], messages: &mut dyn Write) {
-    for diagnostic in diagnostics {
+/// The first `limit` findings in the short form, one line each, then,
+/// when there are any, one line with the totals by severity: a big plan
+/// has thousands of findings, and a build prints them on every save. A
+/// failed write is ignored: the findings are also on the rendered cards.
+fn report(plan: &Plan, diagnostics: &[Diagnostic], limit: usize, messages: &mut dyn Write) {
+    for diagnostic in diagnostics.iter().take(limit) {
         let _ = writeln!(messages, "{}", output::short::line(plan, diagnostic));
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if errors > 0 {
-        let _ = writeln!(
-            messages,
-            "mdbook-okr: {errors} error(s) in the plan; the cards show them"
+    if let Some(line) = summary_line(Counts::of(diagnostics), diagnostics.len(), limit) {
+        let _ = writeln!(messages, "{line}");
+    }
+}
+
+/// `mdbook-okr: 3 errors, 1 warning, 0 infos (the first 2 shown above); run
+/// `mdbook-okr check` for the full list`, or `None` without findings.
+fn summary_line(counts: Counts, total: usize, limit: usize) -> Option<String> {
+    if total == 0 {
+        return None;
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let shown = if total <= limit {
+        "all shown above".to_string()
+    } else if limit == 0 {
+        "none shown".to_string()
+    } else {
+        format!("the first {limit} shown above")
+    };
+    Some(format!(
+        "mdbook-okr: {}, {}, {} ({shown}); the cards show them, `mdbook-okr check` lists them all",
+        plural(counts.errors, "error"),
+        plural(counts.warnings, "warning"),
+        plural(counts.infos, "info"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line_counts_by_severity_and_says_how_many_were_shown() {
+        let counts = Counts {
+            errors: 1,
+            warnings: 2,
+            infos: 30,
+        };
+        assert_eq!(
+            summary_line(counts, 33, 20).unwrap(),
+            "mdbook-okr: 1 error, 2 warnings, 30 infos (the first 20 shown above); \
+             the cards show them, `mdbook-okr check` lists them all"
         );
+        assert!(
+            summary_line(counts, 33, 40)
+                .unwrap()
+                .contains("(all shown above)")
+        );
+        assert!(
+            summary_line(counts, 33, 0)
+                .unwrap()
+                .contains("(none shown)")
+        );
+        assert_eq!(summary_line(Counts::default(), 0, 20), None);
     }
 }

@@ -21,9 +21,12 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result, bail};
 use mdbook_preprocessor::PreprocessorContext;
-use mdbook_preprocessor::book::{Book, BookItem};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
+
+use crate::preprocessor::Prepared;
+use crate::render::RenderContext;
 
 /// The two JSON dialects of mdBook's preprocessor protocol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,11 +117,16 @@ fn process(input: Vec<u8>, out: &mut dyn Write, messages: &mut dyn Write) -> Res
         .map(Value::take)
         .unwrap_or_default();
     let (ctx, typed_book) = to_05(context, items, dialect)?;
-    let processed = crate::preprocessor::process_reporting_to(&ctx, typed_book, messages)?;
+    let prepared = crate::preprocessor::prepare(&ctx, typed_book, messages)?;
+    let cx = prepared.render_context();
     let answer = Answer {
         book: &book,
         items_key: dialect.items_key(),
-        items: &processed.items,
+        items: Items {
+            items: &prepared.book.items,
+            prepared: &prepared,
+            cx: &cx,
+        },
     };
     serde_json::to_writer(&mut *out, &answer)
         .and_then(|()| out.flush().map_err(serde_json::Error::io))
@@ -127,12 +135,70 @@ fn process(input: Vec<u8>, out: &mut dyn Write, messages: &mut dyn Write) -> Res
 
 /// The processed book in the input's dialect: the input's book object with
 /// its chapter list replaced, so members this crate does not know (0.4's
-/// `__non_exhaustive`) go back as they came. Written straight from the
-/// processed chapters, without building a second JSON tree of them.
+/// `__non_exhaustive`) go back as they came. Each chapter is rendered as it
+/// is written, so the plan and every rendered chapter are never in memory
+/// together.
 struct Answer<'a> {
     book: &'a Map<String, Value>,
     items_key: &'a str,
+    items: Items<'a>,
+}
+
+/// A list of book items, chapters rendered as they are written.
+#[derive(Clone, Copy)]
+struct Items<'a> {
     items: &'a [BookItem],
+    prepared: &'a Prepared,
+    cx: &'a RenderContext<'a>,
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for item in self.items {
+            match item {
+                BookItem::Chapter(chapter) => seq.serialize_element(&RenderedChapter {
+                    chapter,
+                    items: Items {
+                        items: &chapter.sub_items,
+                        ..*self
+                    },
+                })?,
+                other => seq.serialize_element(other)?,
+            }
+        }
+        seq.end()
+    }
+}
+
+/// A chapter written as serde writes mdBook's `BookItem::Chapter`, with
+/// its content rendered.
+struct RenderedChapter<'a> {
+    chapter: &'a Chapter,
+    items: Items<'a>,
+}
+
+impl Serialize for RenderedChapter<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Fields<'b>(&'b RenderedChapter<'b>);
+        impl Serialize for Fields<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let chapter = self.0.chapter;
+                let rendered = self.0.items.prepared.rendered(self.0.items.cx, chapter);
+                let mut fields = serializer.serialize_struct("Chapter", 7)?;
+                fields.serialize_field("name", &chapter.name)?;
+                fields
+                    .serialize_field("content", rendered.as_deref().unwrap_or(&chapter.content))?;
+                fields.serialize_field("number", &chapter.number)?;
+                fields.serialize_field("sub_items", &self.0.items)?;
+                fields.serialize_field("path", &chapter.path)?;
+                fields.serialize_field("source_path", &chapter.source_path)?;
+                fields.serialize_field("parent_names", &chapter.parent_names)?;
+                fields.end()
+            }
+        }
+        serializer.serialize_newtype_variant("BookItem", 0, "Chapter", &Fields(self))
+    }
 }
 
 impl Serialize for Answer<'_> {
@@ -140,7 +206,7 @@ impl Serialize for Answer<'_> {
         let mut map = serializer.serialize_map(Some(self.book.len()))?;
         for (key, value) in self.book {
             if key == self.items_key {
-                map.serialize_entry(key, self.items)?;
+                map.serialize_entry(key, &self.items)?;
             } else {
                 map.serialize_entry(key, value)?;
             }

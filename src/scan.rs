@@ -146,6 +146,27 @@ pub fn scan_chapter(text: &str) -> Scanned {
     Scanned { blocks, directives }
 }
 
+/// A code block of a chapter: its bytes, and whether it is an `okr` block.
+pub struct CodeBlock {
+    pub span: Span,
+    pub okr: bool,
+}
+
+/// Every code block of a text (fenced or indented), as mdBook's Markdown
+/// options read it: where directives are left alone.
+pub fn code_blocks(text: &str) -> Vec<CodeBlock> {
+    new_cmark_parser(text, &MarkdownOptions::default())
+        .into_offset_iter()
+        .filter_map(|(event, span)| match event {
+            Event::Start(Tag::CodeBlock(kind)) => Some(CodeBlock {
+                span,
+                okr: matches!(&kind, CodeBlockKind::Fenced(info) if is_okr_info(info)),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Lines whose only content is `{{#okr-index ...}}`, container prefixes
 /// (`> `, `- `) aside.
 ///
@@ -185,6 +206,16 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<String> {
         scan(text).into_iter().map(|b| b.body).collect()
+    }
+
+    #[test]
+    fn code_blocks_are_found_inside_containers_and_to_the_end_when_unclosed() {
+        let text = "a\n\n> ```md\n> {{x}}\n> ```\n\n    indented\n\n~~~\nopen";
+        let spans: Vec<&str> = code_blocks(text)
+            .into_iter()
+            .map(|c| &text[c.span])
+            .collect();
+        assert_eq!(spans, ["```md\n> {{x}}\n> ```", "indented\n", "~~~\nopen"]);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 
-use crate::index::doc::escape_inline;
+use crate::render::escape::html_line as escape_inline;
 
 /// A team.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,12 +12,10 @@
 //! `invalid-block` finding by [`directive_problems`].
 
 pub mod deps;
-pub mod doc;
 pub mod graph;
 mod sections;
 
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
 
 use crate::config::{Config, did_you_mean};
 use crate::diagnostic::{Counts, Finding, Severity};
@@ -25,7 +23,10 @@ use crate::model::{FileId, Location, Quarter};
 use crate::plan::Plan;
 use crate::render::{Format, RenderContext};
 
-use doc::{Document, Inline, escape_inline, escape_markdown};
+pub use crate::render::doc;
+use crate::render::escape::{html_line as escape_inline, markdown as escape_markdown};
+use crate::render::links::relative_link;
+use doc::{Document, Inline};
 
 /// What one directive asks to see.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -383,42 +384,6 @@ pub(crate) fn count(counts: &mut Counts, severity: Severity) {
         Severity::Warning => counts.warnings += 1,
         Severity::Info => counts.infos += 1,
     }
-}
-
-/// The link from chapter `from` to chapter `to` (both relative to `src`).
-/// HTML links go to the `.html` page mdBook writes, `README.md` becoming
-/// `index.html` as mdBook does; Markdown links keep the source file.
-pub fn relative_link(from: &Path, to: &Path, format: Format) -> String {
-    let names = |path: &Path| -> Vec<String> {
-        path.components()
-            .filter_map(|c| match c {
-                Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect()
-    };
-    let from_dir = names(from.parent().unwrap_or(Path::new("")));
-    let mut target = PathBuf::from(to);
-    if format == Format::Html {
-        if target
-            .file_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
-        {
-            target.set_file_name("index.html");
-        } else {
-            target.set_extension("html");
-        }
-    }
-    let to_parts = names(&target);
-    let common = from_dir
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(to_parts.len().saturating_sub(1));
-    let mut parts: Vec<String> = vec!["..".to_string(); from_dir.len() - common];
-    parts.extend(to_parts[common..].iter().cloned());
-    parts.join("/")
 }
 
 #[cfg(test)]

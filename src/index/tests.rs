@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::*;
@@ -295,7 +295,7 @@ fn the_graph_is_html_only_and_risky_edges_are_named_in_text() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("| security | [vault\\#KR3](teams/security.md#okr-vault-kr3) |"),
+        markdown.contains("| security | [vault\\#KR3](<teams/security.md#okr-vault-kr3>) |"),
         "{markdown}"
     );
     assert!(!markdown.contains("\n\n\n"));

@@ -1,5 +1,5 @@
-//! Cards as plain Markdown, for renderers other than `html` (markdown,
-//! epub, pdf backends), which cannot rely on `okr.css`.
+//! The Markdown writer of cards, for renderers other than `html`
+//! (markdown, epub, pdf backends), which cannot rely on `okr.css`.
 //!
 //! Badges are text (`**[committed] [impact]**`), a Definition of Done is a
 //! task list and references link to the target chapter's `.md` file. User
@@ -13,52 +13,37 @@
 //! of the line the block started on, so a block inside a list item or a
 //! block quote stays inside it.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use mdbook_markdown::pulldown_cmark::{Event, LinkType, Tag, TagEnd};
-
-use crate::diagnostic::Diagnostic;
-use crate::model::{KeyResult, Metric, Objective};
-use crate::plan::{Block, BlockContent, Plan, Resolution};
-use crate::render::RenderContext;
-use crate::render::html::{
-    bare_web_address, chapter_link, in_text_order, inline_events, kr_anchor, number_text,
-    objective_anchor, score_text,
+use crate::render::card::{
+    Card, FindingBox, KrCard, MetricView, ObjectiveCard, Postmortem, Reference,
 };
+use crate::render::escape::{self, markdown as escape, markdown_destination as destination};
+use crate::render::inline::markdown as inline;
 
-pub fn block(cx: &RenderContext<'_>, block: &Block) -> String {
-    let file = block.location.file;
-    let text = &cx.plan.file(file).text;
-    let prefix = continuation_prefix(text, block.location.span.start);
-    let lines = match &block.content {
-        BlockContent::Objective(index) => objective(cx, file, *index),
-        BlockContent::Context(context) => {
-            let quarter = context.quarter.map(|q| q.to_string());
-            let fields: Vec<String> = [
-                ("Team", context.team.as_deref()),
-                ("Quarter", quarter.as_deref()),
-                ("Owner", context.owner.as_deref()),
-            ]
-            .into_iter()
-            .filter_map(|(label, value)| value.map(|v| format!("{label}: {}", escape(v))))
-            .collect();
+/// One card as Markdown lines; the block started at `start` of `text`.
+pub fn write(card: &Card<'_>, text: &str, start: usize) -> String {
+    let prefix = continuation_prefix(text, start);
+    let lines = match card {
+        Card::Objective(card) => objective(card),
+        Card::Context(header) => {
+            let fields: Vec<String> = header
+                .fields
+                .iter()
+                .map(|(field, value)| format!("{}: {}", field.label(), escape(value)))
+                .collect();
             vec![format!("*{}*", fields.join(" · "))]
         }
-        BlockContent::Invalid {
-            problems, source, ..
-        } => {
-            let source_file = cx.plan.file(file);
+        Card::Invalid(card) => {
             let mut lines = vec!["**Invalid OKR block** (error, invalid-block):".to_string()];
-            for problem in in_text_order(problems) {
-                let (line, column) = source_file.line_col(problem.location.span.start);
-                let mut item = format!("- line {line}:{column}: {}", inline(&problem.message));
-                if !problem.help.is_empty() {
-                    let _ = write!(item, " (help: {})", inline(&problem.help));
+            for (line, column, message, help) in &card.problems {
+                let mut item = format!("- line {line}:{column}: {}", inline(message));
+                if !help.is_empty() {
+                    let _ = write!(item, " (help: {})", inline(help));
                 }
                 lines.push(item);
             }
-            lines.extend(code_block(source, &prefix));
+            lines.extend(code_block(card.source, &prefix));
             lines
         }
     };
@@ -123,292 +108,136 @@ fn code_block(source: &str, prefix: &str) -> Vec<String> {
     lines
 }
 
-fn objective(cx: &RenderContext<'_>, file: usize, index: usize) -> Vec<String> {
-    let plan = cx.plan;
-    let objective = &plan.objectives[index];
+fn objective(card: &ObjectiveCard<'_>) -> Vec<String> {
+    let objective = card.objective;
     let mut title = format!(
         "<a id=\"{}\"></a>**{}**",
-        crate::render::html::escape(&objective_anchor(objective)),
+        escape::html(&card.anchor),
         escape(&objective.statement)
     );
     if let Some(phase) = &objective.phase {
         let _ = write!(title, " *({})*", escape(&phase.value));
     }
     title.push('\\');
-    let mut meta = format!(
-        "Team: {} · Quarter: {}",
-        escape(&objective.team),
-        objective.quarter
-    );
-    if let Some(owner) = &objective.owner {
-        let _ = write!(meta, " · Owner: {}", escape(owner));
-    }
-    match score_text(objective.score()) {
+    let fields: Vec<String> = card
+        .fields
+        .iter()
+        .map(|(field, value)| format!("{}: {}", field.label(), escape(value)))
+        .collect();
+    let mut meta = fields.join(" · ");
+    match &card.score {
         Some(score) => {
             let _ = write!(meta, " · score {score}");
         }
         None => meta.push_str(" · no score"),
     }
     let mut lines = vec![title, meta];
-    lines.extend(diagnostics(cx, index, None, ""));
-    for k in 0..objective.krs.len() {
-        lines.extend(key_result(cx, file, index, k));
+    lines.extend(findings(&card.findings, ""));
+    for kr in &card.krs {
+        lines.extend(key_result(kr));
     }
     lines
 }
 
-fn key_result(cx: &RenderContext<'_>, file: usize, o: usize, k: usize) -> Vec<String> {
-    let plan = cx.plan;
-    let objective = &plan.objectives[o];
-    let kr = &objective.krs[k];
+fn key_result(card: &KrCard<'_>) -> Vec<String> {
+    let kr = card.kr;
     let mut head = format!(
         "- <a id=\"{}\"></a>**\\[{}\\] \\[{}\\]** {}: {}",
-        crate::render::html::escape(&kr_anchor(objective, k)),
+        escape::html(&card.anchor),
         kr.commitment.as_str(),
         kr.kind.as_str(),
         escape(&kr.id),
         inline(&kr.text.value)
     );
-    if let Some(metric) = &kr.metric {
+    if let Some(metric) = &card.metric {
         let _ = write!(head, " — {}", metric_text(metric));
     }
-    if let Some(score) = score_text(kr.score()) {
+    if let Some(score) = &card.score {
         let _ = write!(head, " (score {score})");
     }
     let mut lines = vec![head];
-    lines.extend(definition_of_done(kr));
-    if let Some(line) = depends_on(plan, file, o, k) {
-        lines.push(line);
+    if !card.done.is_empty() {
+        lines.push(format!(
+            "  - Definition of Done: {}/{} done",
+            card.done_met,
+            card.done.len()
+        ));
+        for item in card.done {
+            let box_ = if item.met { "[x]" } else { "[ ]" };
+            lines.push(format!("    - {box_} {}", inline(&item.text)));
+        }
     }
-    if let Some(line) = needed_by(plan, file, o, k) {
-        lines.push(line);
+    for (label, references) in [
+        ("Depends on", &card.depends_on),
+        ("Needed by", &card.needed_by),
+    ] {
+        if !references.is_empty() {
+            let references: Vec<String> = references.iter().map(reference).collect();
+            lines.push(format!("  - {label}: {}", references.join(", ")));
+        }
     }
     if let Some(owner) = &kr.owner {
         lines.push(format!("  - Owner: {}", escape(owner)));
     }
-    if let Some(postmortem) = &kr.postmortem {
-        let postmortem = match bare_web_address(postmortem) {
-            Some(url) => format!("[{}]({})", escape(url), destination(url)),
-            None => inline(postmortem),
+    if let Some(postmortem) = &card.postmortem {
+        let postmortem = match postmortem {
+            Postmortem::Address(url) => format!("[{}]({})", escape(url), destination(url)),
+            Postmortem::Text(text) => inline(text),
         };
         lines.push(format!("  - Postmortem: {postmortem}"));
     }
-    lines.extend(diagnostics(cx, o, Some(k), "  "));
+    lines.extend(findings(&card.findings, "  "));
     lines
 }
 
-fn metric_text(metric: &Metric) -> String {
-    let current = metric
-        .current
-        .map_or_else(|| "not measured".to_string(), number_text);
-    let mut text = format!(
-        "{} → {current} → {}",
-        number_text(metric.from),
-        number_text(metric.to)
-    );
-    if let Some(unit) = &metric.unit {
+fn metric_text(metric: &MetricView<'_>) -> String {
+    let current = metric.current.as_deref().unwrap_or("not measured");
+    let mut text = format!("{} → {current} → {}", metric.from, metric.to);
+    if let Some(unit) = metric.unit {
         let _ = write!(text, " {}", escape(unit));
     }
     text
 }
 
-fn definition_of_done(kr: &KeyResult) -> Vec<String> {
-    if kr.done.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![format!(
-        "  - Definition of Done: {}/{} done",
-        kr.done_met(),
-        kr.done.len()
-    )];
-    for item in &kr.done {
-        let box_ = if item.met { "[x]" } else { "[ ]" };
-        lines.push(format!("    - {box_} {}", inline(&item.text)));
-    }
-    lines
-}
-
-fn depends_on(plan: &Plan, file: usize, o: usize, k: usize) -> Option<String> {
-    let kr = &plan.objectives[o].krs[k];
-    if kr.depends_on.is_empty() {
-        return None;
-    }
-    let references: Vec<String> = plan
-        .edges
-        .iter()
-        .filter(|e| e.objective == o && e.kr == k)
-        .map(|edge| {
-            let raw = kr
-                .depends_on
-                .get(edge.reference)
-                .map_or("", |r| r.raw.as_str());
-            match &edge.resolution {
-                Resolution::KeyResult { objective, kr } => {
-                    kr_link(plan, file, *objective, *kr, raw)
-                }
-                Resolution::Objective(objective) => {
-                    let target = &plan.objectives[*objective];
-                    let href = chapter_link(
-                        plan,
-                        file,
-                        target.location.file,
-                        &objective_anchor(target),
-                        "md",
-                    );
-                    link(href, raw, &target.team)
-                }
-                Resolution::Team { team, known } => format!(
-                    "open ask: team {}{}",
-                    escape(team),
-                    if *known { "" } else { " (unknown team)" }
-                ),
-                Resolution::Unresolved => format!("{} (not found)", escape(raw)),
-            }
-        })
-        .collect();
-    Some(format!("  - Depends on: {}", references.join(", ")))
-}
-
-fn needed_by(plan: &Plan, file: usize, o: usize, k: usize) -> Option<String> {
-    let mut seen = HashSet::new();
-    let dependents: Vec<String> = plan
-        .dependents_of(o, k)
-        .map(|e| (e.objective, e.kr))
-        .filter(|pair| seen.insert(*pair))
-        .map(|(objective, kr)| {
-            let target = &plan.objectives[objective];
-            let label = format!("{}#{}", target.id, target.krs[kr].id);
-            kr_link(plan, file, objective, kr, &label)
-        })
-        .collect();
-    if dependents.is_empty() {
-        None
-    } else {
-        Some(format!("  - Needed by: {}", dependents.join(", ")))
-    }
-}
-
-fn kr_link(plan: &Plan, file: usize, o: usize, k: usize, label: &str) -> String {
-    let objective: &Objective = &plan.objectives[o];
-    let href = chapter_link(
-        plan,
-        file,
-        objective.location.file,
-        &kr_anchor(objective, k),
-        "md",
-    );
-    link(href, label, &objective.team)
-}
-
-fn link(href: Option<String>, label: &str, team: &str) -> String {
-    match href {
-        Some(href) => format!(
-            "[{}]({}) ({})",
-            escape(label),
-            destination(&href),
-            escape(team)
+fn reference(reference: &Reference<'_>) -> String {
+    match reference {
+        Reference::Card {
+            label, href, team, ..
+        } => match href {
+            Some(href) => format!(
+                "[{}]({}) ({})",
+                escape(label),
+                destination(href),
+                escape(team)
+            ),
+            None => format!("{} ({})", escape(label), escape(team)),
+        },
+        Reference::Ask { team, known } => format!(
+            "open ask: team {}{}",
+            escape(team),
+            if *known { "" } else { " (unknown team)" }
         ),
-        None => format!("{} ({})", escape(label), escape(team)),
+        Reference::Unresolved(raw) => format!("{} (not found)", escape(raw)),
     }
 }
 
-fn diagnostics(cx: &RenderContext<'_>, o: usize, k: Option<usize>, indent: &str) -> Vec<String> {
-    if !cx.config.show_diagnostics {
-        return Vec::new();
-    }
-    cx.findings_on(o, k)
+fn findings(findings: &[FindingBox<'_>], indent: &str) -> Vec<String> {
+    findings
         .iter()
-        .map(|d| diagnostic(indent, d))
+        .map(|finding| {
+            let diagnostic = finding.diagnostic;
+            let mut line = format!(
+                "{indent}- **{}** ({}): {}",
+                diagnostic.severity,
+                diagnostic.rule,
+                inline(&diagnostic.message)
+            );
+            if !diagnostic.help.is_empty() {
+                let _ = write!(line, " (help: {})", inline(&diagnostic.help));
+            }
+            line
+        })
         .collect()
-}
-
-fn diagnostic(indent: &str, diagnostic: &Diagnostic) -> String {
-    let mut line = format!(
-        "{indent}- **{}** ({}): {}",
-        diagnostic.severity,
-        diagnostic.rule,
-        inline(&diagnostic.message)
-    );
-    if !diagnostic.help.is_empty() {
-        let _ = write!(line, " (help: {})", inline(&diagnostic.help));
-    }
-    line
-}
-
-/// Escapes plain text so that none of it reads as Markdown or HTML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A link destination in angle brackets, which may hold spaces.
-fn destination(url: &str) -> String {
-    let mut out = String::from("<");
-    for c in url.chars() {
-        if matches!(c, '<' | '>' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('>');
-    out
-}
-
-/// Inline Markdown written back as Markdown from the sanitised events.
-pub fn inline(text: &str) -> String {
-    let mut out = String::new();
-    let mut links: Vec<String> = Vec::new();
-    for event in inline_events(text) {
-        match event {
-            Event::Text(text) => out.push_str(&escape(&text)),
-            Event::Code(code) => out.push_str(&code_span(&code)),
-            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
-            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push_str("**"),
-            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
-                out.push_str("~~");
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => {
-                let url = if link_type == LinkType::Email {
-                    format!("mailto:{dest_url}")
-                } else {
-                    dest_url.to_string()
-                };
-                links.push(url);
-                out.push('[');
-            }
-            Event::End(TagEnd::Link) => {
-                let url = links.pop().unwrap_or_default();
-                let _ = write!(out, "]({})", destination(&url));
-            }
-            // `inline_events` emits nothing else.
-            _ => {}
-        }
-    }
-    out.trim().to_string()
-}
-
-fn code_span(code: &str) -> String {
-    let longest_run = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let ticks = "`".repeat(longest_run + 1);
-    if code.starts_with('`') || code.ends_with('`') {
-        format!("{ticks} {code} {ticks}")
-    } else {
-        format!("{ticks}{code}{ticks}")
-    }
 }
 
 #[cfg(test)]
@@ -417,7 +246,7 @@ mod tests {
 
     use super::*;
     use crate::plan::PlanBuilder;
-    use crate::render::{Format, render_file};
+    use crate::render::{Format, RenderContext, render_file};
 
     fn markdown(book: &[(&str, &str)]) -> Vec<String> {
         let config = crate::lint::testing::config_with_only(&[]);
@@ -487,7 +316,7 @@ mod tests {
             "{out}"
         );
         // Rendered again as Markdown, nothing of the user's is HTML.
-        let html = crate::render::html::inline_markdown(out);
+        let html = crate::render::inline::html(out);
         assert!(
             !html.contains("<script") && !html.contains("<img"),
             "{html}"
@@ -500,13 +329,13 @@ mod tests {
                      [[kr]]\ntext = \"c\"\ndepends_on = [\"ci#KR2\", \"team:data\", \"ghost\"]\n```\n";
         let out = markdown(&[("platform/ci.md", CI), ("teams/vault.md", vault)]);
         assert!(
-            out[1].contains("  - Depends on: [ci#KR2](<../platform/ci.md#okr-ci-kr2>) (platform), open ask: team data, ghost (not found)"),
+            out[1].contains("  - Depends on: [ci\\#KR2](<../platform/ci.md#okr-ci-kr2>) (platform), open ask: team data, ghost (not found)"),
             "{}",
             out[1]
         );
         assert!(
             out[0].contains(
-                "  - Needed by: [vault#KR1](<../teams/vault.md#okr-vault-kr1>) (security)"
+                "  - Needed by: [vault\\#KR1](<../teams/vault.md#okr-vault-kr1>) (security)"
             ),
             "{}",
             out[0]

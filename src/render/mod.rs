@@ -2,8 +2,14 @@
 //! outside the blocks stays as it was.
 
 pub mod anchor;
+pub mod card;
+pub mod doc;
+pub mod escape;
 pub mod html;
+pub mod inline;
+pub mod links;
 pub mod markdown;
+pub mod splice;
 
 use std::collections::HashMap;
 
@@ -103,22 +109,18 @@ pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
         }
     }
 
-    let replaced: usize = replacements.iter().map(|(span, _)| span.len()).sum();
-    let added: usize = replacements.iter().map(|(_, new)| new.len()).sum();
-    let mut out = String::with_capacity(text.len() - replaced + added);
-    let mut copied = 0;
-    for (span, replacement) in replacements {
-        out.push_str(&text[copied..span.start]);
-        out.push_str(&replacement);
-        copied = span.end;
-    }
-    out.push_str(&text[copied..]);
-    out
+    splice::splice(text, &replacements)
 }
 
+/// A block's card, built once and written in the format being rendered.
 fn render_block(cx: &RenderContext<'_>, block: &Block) -> String {
+    let card = card::build(cx, block);
     match cx.format {
-        Format::Html => html::block(cx, block),
-        Format::Markdown => markdown::block(cx, block),
+        Format::Html => html::write(&card),
+        Format::Markdown => markdown::write(
+            &card,
+            &cx.plan.file(block.location.file).text,
+            block.location.span.start,
+        ),
     }
 }

@@ -419,3 +419,35 @@ fn in_process_build_matches_real_mdbook_0_5() {
         );
     }
 }
+
+#[test]
+fn a_build_prints_at_most_build_findings_then_the_totals() {
+    // Five objectives of one KR each: kr-count and more on every one.
+    let blocks: String = (1..=5)
+        .map(|n| {
+            format!(
+                "```okr\nid = \"o{n}\"\nobjective = \"Grow usage {n}\"\nteam = \"a\"\nquarter = \"2026-Q2\"\n[[kr]]\ntext = \"Ship\"\n```\n\n"
+            )
+        })
+        .collect();
+    let mut context = context("0.5.4");
+    context["config"]["preprocessor"] = json!({"okr": {"build-findings": 3}});
+    let input = json!([context, {"items": [chapter(&blocks)]}]).to_string();
+    let output = preprocess(input.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(
+        lines[..3].iter().all(|l| l.starts_with("src/plan.md:")),
+        "{err}"
+    );
+    assert!(
+        lines[3].starts_with("mdbook-okr: ") && lines[3].contains("(the first 3 shown above)"),
+        "{err}"
+    );
+    assert!(
+        lines[3].contains("`mdbook-okr check` lists them all"),
+        "{err}"
+    );
+}

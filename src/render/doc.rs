@@ -1,8 +1,9 @@
 //! A small document model for the index, written out either as one-line
 //! HTML (for mdBook's `html` renderer) or as Markdown (for the others), so
-//! every section is computed once and cannot differ between the two.
+//! every section is computed once and cannot differ between the two. The
+//! cards ([`crate::render::card`]) share its inline runs and writers.
 
-use crate::render::html::escape;
+use crate::render::escape::{self, html as escape, html_line as escape_inline};
 
 /// A run of inline content.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,12 +106,7 @@ impl Document {
     }
 }
 
-/// Escaped HTML text with line breaks turned into spaces.
-pub fn escape_inline(value: &str) -> String {
-    escape(value).replace(['\r', '\n'], " ")
-}
-
-fn line_html(line: &Line, out: &mut String) {
+pub fn line_html(line: &Line, out: &mut String) {
     for inline in line {
         match inline {
             Inline::Text(value) => out.push_str(&escape_inline(value)),
@@ -121,7 +117,7 @@ fn line_html(line: &Line, out: &mut String) {
             }
             Inline::Link { text, href } => {
                 out.push_str("<a href=\"");
-                out.push_str(&escape(href));
+                out.push_str(&escape::url(href));
                 out.push_str("\">");
                 out.push_str(&escape_inline(text));
                 out.push_str("</a>");
@@ -208,35 +204,18 @@ fn node_html(node: &Node, out: &mut String) {
     }
 }
 
-/// Text safe in Markdown, tables included: punctuation that Markdown or
-/// HTML would read is backslash-escaped, line breaks become spaces.
-pub fn escape_markdown(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '{' | '}' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn line_markdown(line: &Line) -> String {
+pub fn line_markdown(line: &Line) -> String {
     let mut out = String::new();
     for inline in line {
         match inline {
-            Inline::Text(value) => out.push_str(&escape_markdown(value)),
-            Inline::Strong(value) => out.push_str(&format!("**{}**", escape_markdown(value))),
+            Inline::Text(value) => out.push_str(&escape::markdown(value)),
+            Inline::Strong(value) => out.push_str(&format!("**{}**", escape::markdown(value))),
             Inline::Link { text, href } => {
-                let href = href
-                    .replace(' ', "%20")
-                    .replace(')', "%29")
-                    .replace('(', "%28");
-                out.push_str(&format!("[{}]({href})", escape_markdown(text)));
+                out.push_str(&format!(
+                    "[{}]({})",
+                    escape::markdown(text),
+                    escape::markdown_destination(href)
+                ));
             }
             Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
         }
@@ -312,7 +291,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<a href=\"a b.html#okr-x\">sec|urity</a>"),
+            html.contains("<a href=\"a%20b.html#okr-x\">sec|urity</a>"),
             "{html}"
         );
         assert!(html.contains("<svg></svg>"));
@@ -325,7 +304,7 @@ mod tests {
             md.starts_with("## A \\<b\\> \\& \"c\"  d\n\n| Team | Note |\n|---|---|\n"),
             "{md}"
         );
-        assert!(md.contains("[sec\\|urity](a%20b.html#okr-x)"), "{md}");
+        assert!(md.contains("[sec\\|urity](<a b.html#okr-x>)"), "{md}");
         assert!(md.contains("`stretch` \\*x\\*"), "{md}");
         assert!(!md.contains("svg"));
     }
