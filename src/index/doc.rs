@@ -2,7 +2,8 @@
 //! HTML (for mdBook's `html` renderer) or as Markdown (for the others), so
 //! every section is computed once and cannot differ between the two.
 
-use crate::render::html::escape;
+use crate::render::html::{self, escape};
+use crate::render::markdown;
 
 /// A run of inline content.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +12,14 @@ pub enum Inline {
     Strong(String),
     /// A link; `href` is already relative to the index chapter.
     Link {
+        text: String,
+        href: String,
+    },
+    /// User text in inline Markdown (an objective's or a KR's text), written
+    /// with the cards' own inline renderer and escape.
+    Markdown(String),
+    /// A link whose text is inline Markdown.
+    MarkdownLink {
         text: String,
         href: String,
     },
@@ -42,6 +51,24 @@ pub fn link(value: impl Into<String>, href: Option<String>) -> Inline {
         },
         None => Inline::Text(value.into()),
     }
+}
+
+/// A link around user text in inline Markdown; plain Markdown without a
+/// target.
+pub fn markdown_link(value: impl Into<String>, href: Option<String>) -> Inline {
+    match href {
+        Some(href) => Inline::MarkdownLink {
+            text: value.into(),
+            href,
+        },
+        None => Inline::Markdown(value.into()),
+    }
+}
+
+/// Whether user text holds a link of its own, which cannot sit inside the
+/// index's link to its card.
+fn holds_link(rendered_html: &str) -> bool {
+    rendered_html.contains("<a ")
 }
 
 /// One item of a list, with an optional nested list.
@@ -124,6 +151,19 @@ fn line_html(line: &Line, out: &mut String) {
                 out.push_str(&escape(href));
                 out.push_str("\">");
                 out.push_str(&escape_inline(text));
+                out.push_str("</a>");
+            }
+            Inline::Markdown(value) => out.push_str(&html::inline_markdown(value)),
+            Inline::MarkdownLink { text, href } => {
+                let rendered = html::inline_markdown(text);
+                out.push_str("<a href=\"");
+                out.push_str(&escape(href));
+                out.push_str("\">");
+                if holds_link(&rendered) {
+                    out.push_str(&escape_inline(&html::inline_plain_text(text)));
+                } else {
+                    out.push_str(&rendered);
+                }
                 out.push_str("</a>");
             }
             Inline::Badge { class, text } => {
@@ -225,6 +265,13 @@ pub fn escape_markdown(value: &str) -> String {
     out
 }
 
+/// A link target that stays one Markdown token.
+fn link_target(href: &str) -> String {
+    href.replace(' ', "%20")
+        .replace(')', "%29")
+        .replace('(', "%28")
+}
+
 fn line_markdown(line: &Line) -> String {
     let mut out = String::new();
     for inline in line {
@@ -232,11 +279,17 @@ fn line_markdown(line: &Line) -> String {
             Inline::Text(value) => out.push_str(&escape_markdown(value)),
             Inline::Strong(value) => out.push_str(&format!("**{}**", escape_markdown(value))),
             Inline::Link { text, href } => {
-                let href = href
-                    .replace(' ', "%20")
-                    .replace(')', "%29")
-                    .replace('(', "%28");
-                out.push_str(&format!("[{}]({href})", escape_markdown(text)));
+                out.push_str(&format!("[{}]({})", escape_markdown(text), link_target(href)));
+            }
+            // A table cell ends at an unescaped `|`; elsewhere `\|` reads as `|`.
+            Inline::Markdown(value) => out.push_str(&markdown::inline(value).replace('|', "\\|")),
+            Inline::MarkdownLink { text, href } => {
+                let label = if holds_link(&html::inline_markdown(text)) {
+                    escape_markdown(&html::inline_plain_text(text))
+                } else {
+                    markdown::inline(text).replace('|', "\\|")
+                };
+                out.push_str(&format!("[{label}]({})", link_target(href)));
             }
             Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
         }

@@ -70,48 +70,11 @@ fn grade(
     quarter: crate::model::Quarter,
     kr: &crate::model::KeyResult,
 ) -> Option<Grade> {
-    if current.is_none_or(|current| quarter >= current) {
-        return None;
-    }
-    let score = kr.score()?;
-    let shown = score_text(Some(score))?;
-    let (class, text) = match kr.commitment {
-        crate::model::Commitment::Committed if score >= 1.0 => {
-            ("met", "final 1.0 of 1.0 expected: met".to_string())
-        }
-        crate::model::Commitment::Committed => (
-            "missed",
-            format!(
-                "final {} of 1.0 expected: missed{}",
-                // One decimal would show a 0.97 as 1.0: round down instead.
-                if shown == "1.0" {
-                    format!("{:.2}", (score * 100.0).floor() / 100.0)
-                } else {
-                    shown
-                },
-                if kr.postmortem.is_some() {
-                    ", postmortem written"
-                } else {
-                    ", no postmortem"
-                }
-            ),
-        ),
-        crate::model::Commitment::Stretch if score < 0.6 => (
-            "below",
-            format!("final {shown}, 0.6–0.7 expected of a stretch goal: below"),
-        ),
-        crate::model::Commitment::Stretch if score <= 0.7 => (
-            "on-target",
-            format!("final {shown}, 0.6–0.7 expected of a stretch goal: on target"),
-        ),
-        crate::model::Commitment::Stretch => (
-            "above",
-            format!(
-                "final {shown}, 0.6–0.7 expected of a stretch goal: above, maybe not a stretch"
-            ),
-        ),
-    };
-    Some(Grade { class, text })
+    let grade = crate::grade::past(current, quarter, kr)?;
+    Some(Grade {
+        class: grade.band.as_str(),
+        text: grade.sentence(),
+    })
 }
 
 /// A link from the chapter of `from` to `anchor` in the chapter of `to`:
@@ -515,7 +478,7 @@ impl Card<'_, '_> {
                 escape(owner)
             );
         }
-        if let Some(postmortem) = &kr.postmortem {
+        if let Some(postmortem) = crate::grade::postmortem(kr) {
             let _ = write!(
                 self.out,
                 "<p class=\"okr-postmortem\"><span class=\"okr-label\">Postmortem</span> {}</p>",
@@ -1347,6 +1310,7 @@ postmortem = \"https://example.com/pm\"
             kr_index: kr,
             objective: Some("secrets-vault".into()),
             kr: None,
+            subject: None,
             message: "message <b>".into(),
             help: String::new(),
         };

@@ -186,7 +186,7 @@ fn key_result(cx: &RenderContext<'_>, file: usize, o: usize, k: usize) -> Vec<St
     if let Some(owner) = &kr.owner {
         lines.push(format!("  - Owner: {}", escape(owner)));
     }
-    if let Some(postmortem) = &kr.postmortem {
+    if let Some(postmortem) = crate::grade::postmortem(kr) {
         let postmortem = match bare_web_address(postmortem) {
             Some(url) => format!("[{}]({})", escape(url), destination(url)),
             None => inline(postmortem),
