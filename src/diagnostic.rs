@@ -94,7 +94,11 @@ pub enum Subject {
     Cycle { path: Vec<(usize, usize)> },
     /// `overlapping-objectives`: the pair, the earlier in book order first,
     /// and the Dice similarity of their distinctive words (0.0..=1.0).
-    Overlap { earlier: Part, later: Part, score: f64 },
+    Overlap {
+        earlier: Part,
+        later: Part,
+        score: f64,
+    },
     /// `objective-drift`: the earlier objective reworded by the later one,
     /// and the Jaccard similarity of their content words.
     Drift {

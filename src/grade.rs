@@ -174,7 +174,10 @@ mod tests {
     fn a_commitment_is_met_only_at_one_exactly() {
         let almost = of(&kr("metric = { from = 0, to = 100, current = 97 }")).unwrap();
         assert_eq!((almost.shown.as_str(), almost.band), ("1.0", Band::Missed));
-        assert_eq!(almost.sentence(), "final 0.97 of 1.0 expected: missed, no postmortem");
+        assert_eq!(
+            almost.sentence(),
+            "final 0.97 of 1.0 expected: missed, no postmortem"
+        );
         let met = of(&kr("done = [\"[x] a\"]")).unwrap();
         assert_eq!(met.band, Band::Met);
         assert!(of(&kr("")).is_none());

@@ -98,9 +98,7 @@ pub(super) fn dependencies(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<N
             vec![
                 vec![text(plan.objectives[edge.objective].team.clone())],
                 source_line(index, edge),
-                vec![text(
-                    target_team(plan, edge).unwrap_or("–").to_string(),
-                )],
+                vec![text(target_team(plan, edge).unwrap_or("–").to_string())],
                 target_line(index, edge),
                 status_line(&index.risks[e]),
             ]
@@ -179,4 +177,3 @@ pub(super) fn dependencies(index: &Index<'_>, edges: &[usize], nodes: &mut Vec<N
         });
     }
 }
-

@@ -156,4 +156,3 @@ pub(super) fn dependency_graph(index: &Index<'_>, edges: &[usize], nodes: &mut V
         });
     }
 }
-

@@ -279,7 +279,11 @@ fn line_markdown(line: &Line) -> String {
             Inline::Text(value) => out.push_str(&escape_markdown(value)),
             Inline::Strong(value) => out.push_str(&format!("**{}**", escape_markdown(value))),
             Inline::Link { text, href } => {
-                out.push_str(&format!("[{}]({})", escape_markdown(text), link_target(href)));
+                out.push_str(&format!(
+                    "[{}]({})",
+                    escape_markdown(text),
+                    link_target(href)
+                ));
             }
             // A table cell ends at an unescaped `|`; elsewhere `\|` reads as `|`.
             Inline::Markdown(value) => out.push_str(&markdown::inline(value).replace('|', "\\|")),

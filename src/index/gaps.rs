@@ -181,4 +181,3 @@ fn push_list_or(nodes: &mut Vec<Node>, items: Vec<Item>, empty: &str) {
         });
     }
 }
-

@@ -21,7 +21,10 @@ pub(super) fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let mut groups: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
     for (o, objective) in plan.objectives.iter().enumerate() {
         groups
-            .entry((objective.team.as_str(), normalize_statement(&objective.statement)))
+            .entry((
+                objective.team.as_str(),
+                normalize_statement(&objective.statement),
+            ))
             .or_default()
             .push(o);
     }
@@ -124,4 +127,3 @@ pub(super) fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {
         rows: rows.into_iter().map(|(_, row)| row).collect(),
     });
 }
-

@@ -98,4 +98,3 @@ fn kr_line(index: &Index<'_>, o: usize, k: usize, kr: &KeyResult) -> Line {
     }
     line
 }
-

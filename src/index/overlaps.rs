@@ -65,4 +65,3 @@ pub(super) fn overlaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
         rows,
     });
 }
-

@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use super::doc::{Line, Node, text};
-use super::{Index, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps, summary};
+use super::{
+    Index, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps, summary,
+};
 use crate::model::{KeyResult, Kind, Quarter};
 use crate::render::anchor::slugify;
 
@@ -83,4 +85,3 @@ fn caption(index: &Index<'_>) -> Node {
     line.push(text("."));
     paragraph("okr-index-caption", line)
 }
-

@@ -233,4 +233,3 @@ fn stretch_notes(index: &Index<'_>) -> Vec<Line> {
         })
         .collect()
 }
-

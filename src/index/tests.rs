@@ -321,7 +321,7 @@ fn series_show_phases_by_quarter_and_drifted_wording() {
         ("p.md", text),
     ];
     let (plan, mut diagnostics) = plan_of(&config, &chapters);
-        // The index reads what drifted from what, never the message.
+    // The index reads what drifted from what, never the message.
     let drift = Subject::Drift {
         earlier: 1,
         later: 2,
@@ -560,7 +560,13 @@ fn graded_row_and_card_grade(krs: &str) -> (Vec<String>, String, String) {
         ("okr-index.md", "{{#okr-index}}\n".to_string()),
         (
             "q1.md",
-            okr("done", "platform", "2026-Q1", "Ship the thing to cut toil", krs),
+            okr(
+                "done",
+                "platform",
+                "2026-Q1",
+                "Ship the thing to cut toil",
+                krs,
+            ),
         ),
     ];
     let (plan, diagnostics) = plan_of(&config, &chapters);
@@ -574,7 +580,9 @@ fn graded_row_and_card_grade(krs: &str) -> (Vec<String>, String, String) {
         .collect();
     let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Html);
     let card = crate::render::render_file(&cx, 1);
-    let start = card.find("<span class=\"okr-grade ").expect("a grade on the card");
+    let start = card
+        .find("<span class=\"okr-grade ")
+        .expect("a grade on the card");
     let grade = &card[start..];
     let grade = grade[..grade.find("</span>").unwrap()].to_string();
     (cells, grade, card)
@@ -609,16 +617,25 @@ fn kr_and_objective_text_render_inline_markdown_like_the_cards() {
     let krs = "[[kr]]\ntext = \"Publish the guide with the **5** most common `layouts`\"\n";
     let book = vec![(
         "x.md",
-        okr("x", "platform", "2026-Q2", "Make *deploys* boring to cut toil", krs),
+        okr(
+            "x",
+            "platform",
+            "2026-Q2",
+            "Make *deploys* boring to cut toil",
+            krs,
+        ),
     )];
     let html = index_of("{{#okr-index}}", &book);
     let objectives = section(&html, "okr-index-objectives");
     assert!(
-        objectives.contains("Publish the guide with the <strong>5</strong> most common <code>layouts</code>"),
+        objectives.contains(
+            "Publish the guide with the <strong>5</strong> most common <code>layouts</code>"
+        ),
         "{objectives}"
     );
     assert!(
-        objectives.contains("<a href=\"x.html#okr-x\">Make <em>deploys</em> boring to cut toil</a>"),
+        objectives
+            .contains("<a href=\"x.html#okr-x\">Make <em>deploys</em> boring to cut toil</a>"),
         "{objectives}"
     );
     assert!(!html.contains("**5**"), "{html}");

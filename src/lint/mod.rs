@@ -257,7 +257,10 @@ mod tests {
             })
             .collect();
         let registered: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
-        assert_eq!(listed, registered, "book/src/SUMMARY.md and the registry differ");
+        assert_eq!(
+            listed, registered,
+            "book/src/SUMMARY.md and the registry differ"
+        );
     }
 }
 

@@ -150,7 +150,9 @@ mod tests {
             problems("{{#okr-index teem=data}}"),
             ["unknown index filter `teem`; did you mean `team`?"]
         );
-        assert!(problems("{{#okr-index quarter=2026-Q5}}")[0].contains("`2026-Q5` is not a quarter"));
+        assert!(
+            problems("{{#okr-index quarter=2026-Q5}}")[0].contains("`2026-Q5` is not a quarter")
+        );
         assert_eq!(
             problems("{{#okr-index team=dta}}"),
             ["the index filter names an unknown team `dta`; did you mean `data`?"]

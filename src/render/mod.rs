@@ -93,7 +93,12 @@ pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
         .blocks_in(file)
         .map(|block| (block.location.span.clone(), render_block(cx, block)))
         .collect();
-    for directive in cx.plan.directives.iter().filter(|d| d.location.file == file) {
+    for directive in cx
+        .plan
+        .directives
+        .iter()
+        .filter(|d| d.location.file == file)
+    {
         let span = directive.location.span.clone();
         replacements.push((span, crate::index::render(cx, directive)));
     }

@@ -87,5 +87,8 @@ fn the_demo_covers_every_registered_rule() {
         .map(|r| r.name())
         .filter(|name| *name != mdbook_okr::lint::UNKNOWN_RULE && !fired.contains(name))
         .collect();
-    assert!(missing.is_empty(), "rules-demo shows no case of {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules-demo shows no case of {missing:?}"
+    );
 }

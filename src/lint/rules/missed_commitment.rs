@@ -3,8 +3,8 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
 use crate::grade;
+use crate::lint::{Context, Rule};
 
 pub struct MissedCommitment;
 
