@@ -83,7 +83,7 @@ pub fn chapter(data: &[u8]) {
         let first = plan
             .directives
             .first()
-            .map_or(first, |d| d.span.start.min(first));
+            .map_or(first, |d| d.location.span.start.min(first));
         assert!(rendered.starts_with(&text[..first]));
     }
 }

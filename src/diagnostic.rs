@@ -33,6 +33,90 @@ impl fmt::Display for Severity {
     }
 }
 
+/// Why a dependency edge may not deliver what the depending KR needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Risk {
+    /// The reference names nothing in the book (or an unknown team).
+    Unresolved,
+    /// The edge lies on a dependency cycle.
+    Cycle,
+    /// The target is (or includes) a stretch KR.
+    Stretch,
+    /// The target aims at only part of the scope (`partial-prerequisite`).
+    Partial,
+    /// A `team:` ask that no KR answers yet.
+    OpenAsk,
+}
+
+impl Risk {
+    /// The stable name used in the export and in HTML classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::Unresolved => "unresolved",
+            Risk::Cycle => "cycle",
+            Risk::Stretch => "stretch",
+            Risk::Partial => "partial",
+            Risk::OpenAsk => "open-ask",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Risk::Unresolved => "unresolved",
+            Risk::Cycle => "part of a cycle",
+            Risk::Stretch => "target is stretch",
+            Risk::Partial => "target is partial",
+            Risk::OpenAsk => "open ask",
+        }
+    }
+
+    /// Risks that put a committed plan in doubt; an open ask is a request
+    /// still waiting for an owner, shown apart.
+    pub fn is_delivery_risk(self) -> bool {
+        self != Risk::OpenAsk
+    }
+}
+
+/// An objective, or one key result of it: indices into
+/// [`crate::plan::Plan::objectives`] and that objective's KRs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Part {
+    pub objective: usize,
+    pub kr: Option<usize>,
+}
+
+/// What a finding is about beyond its objective and KR, as data: front ends
+/// (the index, `export`, `diff`) read this and never the message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// `dependency-cycle`: the closed path of KRs `(objective, kr)`, starting
+    /// at the KR the finding is reported on.
+    Cycle { path: Vec<(usize, usize)> },
+    /// `overlapping-objectives`: the pair, the earlier in book order first,
+    /// and the Dice similarity of their distinctive words (0.0..=1.0).
+    Overlap {
+        earlier: Part,
+        later: Part,
+        score: f64,
+    },
+    /// `objective-drift`: the earlier objective reworded by the later one,
+    /// and the Jaccard similarity of their content words.
+    Drift {
+        earlier: usize,
+        later: usize,
+        score: f64,
+    },
+    /// `missing-phase-label`: every objective of the series, earliest
+    /// quarter first.
+    Series { objectives: Vec<usize> },
+    /// `unknown-dependency`: the edge (index into
+    /// [`crate::plan::Plan::edges`]) and its risk.
+    Dependency { edge: usize, risk: Risk },
+    /// `stretch-prerequisite`, `partial-prerequisite`: the KR others depend
+    /// on is at risk for every edge into it (indices into the plan's edges).
+    Prerequisite { edges: Vec<usize>, risk: Risk },
+}
+
 /// What a rule says about one place, before configuration gives it a
 /// severity and `allow` lists get their say.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +128,7 @@ pub struct Finding {
     /// Index into that objective's KRs, when it is about one KR.
     pub kr: Option<usize>,
     pub location: Option<Location>,
+    pub subject: Option<Subject>,
     pub message: String,
     pub help: String,
 }
@@ -55,6 +140,7 @@ impl Finding {
             objective: None,
             kr: None,
             location: None,
+            subject: None,
             message: message.into(),
             help: help.into(),
         }
@@ -75,6 +161,11 @@ impl Finding {
         self.location = Some(location);
         self
     }
+
+    pub fn about(mut self, subject: Subject) -> Self {
+        self.subject = Some(subject);
+        self
+    }
 }
 
 /// A finding with its severity and the ids of what it concerns: what every
@@ -91,6 +182,8 @@ pub struct Diagnostic {
     /// The objective's id (given or derived).
     pub objective: Option<String>,
     pub kr: Option<String>,
+    /// What the finding is about, as data.
+    pub subject: Option<Subject>,
     pub message: String,
     pub help: String,
 }
@@ -104,14 +197,18 @@ pub struct Counts {
 }
 
 impl Counts {
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+
     pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
         let mut counts = Counts::default();
         for d in diagnostics {
-            match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info => counts.infos += 1,
-            }
+            counts.add(d.severity);
         }
         counts
     }

@@ -33,7 +33,7 @@
 //!       "metric": { "from": 140, "to": 0, "current": 35 | null, "unit": "secrets" | null } | null,
 //!       "score": 0.75 | null,
 //!       "done": { "met": 1, "total": 2, "items": [{ "text": "...", "met": true }] },
-//!       "postmortem": "..." | null,
+//!       "postmortem": "..." | null,   // null when absent or blank
 //!       "prerequisite": false,          // another KR depends on it
 //!       "depends_on": ["ci-pipeline#KR2"],
 //!       "findings": { "errors": 0, "warnings": 0, "infos": 0 }
@@ -68,9 +68,9 @@ use serde::Serialize;
 
 use crate::book::load_book;
 use crate::config::Config;
-use crate::diagnostic::{Counts, Diagnostic, Severity};
-use crate::index::deps::{self, Risk};
-use crate::lint;
+use crate::diagnostic::{Counts, Diagnostic, Risk};
+use crate::grade;
+use crate::lint::{self, graph};
 use crate::model::{KeyResult, Objective};
 use crate::plan::{Plan, Resolution};
 
@@ -200,20 +200,12 @@ fn finding_counts(plan: &Plan, diagnostics: &[Diagnostic]) -> FindingCounts {
     };
     for d in diagnostics {
         let Some(o) = d.objective_index else { continue };
-        add(&mut counts.objectives[o], d.severity);
+        counts.objectives[o].add(d.severity);
         if let Some(kr) = d.kr_index.and_then(|k| counts.krs[o].get_mut(k)) {
-            add(kr, d.severity);
+            kr.add(d.severity);
         }
     }
     counts
-}
-
-fn add(counts: &mut Counts, severity: Severity) {
-    match severity {
-        Severity::Error => counts.errors += 1,
-        Severity::Warning => counts.warnings += 1,
-        Severity::Info => counts.infos += 1,
-    }
 }
 
 fn status(risks: &[Risk]) -> &'static str {
@@ -283,7 +275,7 @@ pub fn to_json(
                             })
                             .collect(),
                     },
-                    postmortem: kr.postmortem.as_deref(),
+                    postmortem: grade::postmortem(kr),
                     prerequisite: plan.is_prerequisite(o, k),
                     depends_on: kr.depends_on.iter().map(|r| r.raw.as_str()).collect(),
                     findings: counts.krs[o][k],
@@ -291,7 +283,7 @@ pub fn to_json(
                 .collect(),
         })
         .collect();
-    let risks = deps::edge_risks(plan, diagnostics);
+    let risks = graph::edge_risks(plan, diagnostics);
     let dependencies = plan
         .edges
         .iter()
@@ -398,7 +390,7 @@ fn number(value: f64) -> String {
 /// One row per key result, columns as [`CSV_COLUMNS`].
 pub fn to_csv(plan: &Plan, diagnostics: &[Diagnostic]) -> Result<String> {
     let counts = finding_counts(plan, diagnostics);
-    let risks = deps::edge_risks(plan, diagnostics);
+    let risks = graph::edge_risks(plan, diagnostics);
     let mut kr_risks: Vec<Vec<Vec<Risk>>> = plan
         .objectives
         .iter()

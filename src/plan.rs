@@ -12,6 +12,10 @@ use crate::model::{Context, FileId, Location, Objective, Target};
 use crate::scan;
 use crate::source::SourceFile;
 
+pub mod directive;
+
+pub use directive::Directive;
+
 /// One OKR block of a chapter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -79,8 +83,8 @@ pub struct Plan {
     /// Every valid objective, in book order.
     pub objectives: Vec<Objective>,
     pub edges: Vec<Edge>,
-    /// Every `{{#okr-index ...}}` directive, in book order.
-    pub directives: Vec<Location>,
+    /// Every `{{#okr-index ...}}` directive with its filters, in book order.
+    pub directives: Vec<Directive>,
     /// Every `{{#include}}` the book loader could not follow, in book
     /// order; set by [`crate::book`] (a build's plan has none: mdBook
     /// expands includes and logs its own errors).
@@ -125,11 +129,17 @@ impl Plan {
 
     /// The edges that make this KR a prerequisite.
     pub fn dependents_of(&self, objective: usize, kr: usize) -> impl Iterator<Item = &Edge> {
+        self.dependent_edges(objective, kr)
+            .iter()
+            .map(|&e| &self.edges[e])
+    }
+
+    /// Indices into [`Plan::edges`] of the edges that make this KR a
+    /// prerequisite, in book order.
+    pub fn dependent_edges(&self, objective: usize, kr: usize) -> &[usize] {
         self.dependents
             .get(&(objective, kr))
-            .into_iter()
-            .flatten()
-            .map(|&e| &self.edges[e])
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn is_prerequisite(&self, objective: usize, kr: usize) -> bool {
@@ -264,11 +274,14 @@ impl<'c> PlanBuilder<'c> {
             .map(|&file| read_blocks(file, &plan.files[file].text, config))
             .collect();
         for (&file, read) in self.pending.iter().zip(read) {
-            plan.directives.extend(
-                read.directives
-                    .into_iter()
-                    .map(|span| Location { file, span }),
-            );
+            plan.directives
+                .extend(read.directives.into_iter().map(|span| Directive {
+                    filter: directive::parse_filter(
+                        plan.files[file].text.get(span.clone()).unwrap_or_default(),
+                        config,
+                    ),
+                    location: Location { file, span },
+                }));
             let first_block = plan.blocks.len();
             for (span, parsed) in read.blocks {
                 let content = match parsed {

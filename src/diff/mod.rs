@@ -479,12 +479,9 @@ fn reworded(from: &str, to: &str) -> Option<FromTo<String>> {
     })
 }
 
-/// A score to one decimal, the precision reports show.
-fn rounded(score: Option<f64>) -> Option<f64> {
-    score.map(|s| (s * 10.0).round() / 10.0)
-}
-
+/// Scores compare at one decimal, the grade every page shows.
 fn score_change(from: Option<f64>, to: Option<f64>) -> Option<FromTo<Option<f64>>> {
+    let rounded = |score: Option<f64>| score.map(crate::grade::rounded);
     from_to(rounded(from), rounded(to))
 }
 

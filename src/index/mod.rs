@@ -8,19 +8,28 @@
 //! HTML for mdBook's `html` renderer or as Markdown for the others.
 //!
 //! Filters: `{{#okr-index quarter=2026-Q2}}`, `{{#okr-index team=security}}`,
-//! or both. A bad filter renders an error box in place and is reported as an
-//! `invalid-block` finding by [`directive_problems`].
+//! or both, read once into the plan ([`crate::plan::directive`]). A bad
+//! filter renders an error box in place; lint reports it as an
+//! `invalid-block` finding.
 
-pub mod deps;
+mod dependencies;
+mod dependency_graph;
+mod gaps;
 pub mod graph;
+mod initiatives;
+mod objectives;
+mod overlaps;
 mod sections;
+mod summary;
 
 use std::collections::BTreeMap;
 
-use crate::config::{Config, did_you_mean};
-use crate::diagnostic::{Counts, Finding, Severity};
-use crate::model::{FileId, Location, Quarter};
+use crate::config::Config;
+use crate::diagnostic::{Counts, Risk};
+
+use crate::model::{FileId, Quarter};
 use crate::plan::Plan;
+use crate::plan::directive::{Directive, Filter, FilterProblem};
 use crate::render::{Format, RenderContext};
 
 pub use crate::render::doc;
@@ -28,146 +37,20 @@ use crate::render::escape::{html_line as escape_inline, markdown as escape_markd
 use crate::render::links::relative_link;
 use doc::{Document, Inline};
 
-/// What one directive asks to see.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Filter {
-    pub quarter: Option<Quarter>,
-    pub team: Option<String>,
-}
-
-/// A problem with a directive's filters: a message and a help line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FilterProblem {
-    pub message: String,
-    pub help: String,
-}
-
-const FILTER_KEYS: &[&str] = &["quarter", "team"];
-const DIRECTIVE: &str = "{{#okr-index";
-
-/// Reads the filters of a directive as written, `{{#okr-index ...}}`.
-pub fn parse_filter(directive: &str, config: &Config) -> Result<Filter, Vec<FilterProblem>> {
-    let problem = |message: String, help: &str| FilterProblem {
-        message,
-        help: help.to_string(),
-    };
-    let inner = directive
-        .trim()
-        .strip_prefix(DIRECTIVE)
-        .and_then(|rest| rest.strip_suffix("}}"))
-        .unwrap_or_default();
-    let mut filter = Filter::default();
-    let mut problems = Vec::new();
-    if !inner.is_empty() && !inner.starts_with(char::is_whitespace) {
-        problems.push(problem(
-            format!("`{}` is not an index directive", directive.trim()),
-            "write `{{#okr-index}}`, optionally with `quarter=YYYY-Qn` and `team=<team>`",
-        ));
-        return Err(problems);
-    }
-    for word in inner.split_whitespace() {
-        let Some((key, value)) = word.split_once('=') else {
-            problems.push(problem(
-                format!("the index filter `{word}` has no value"),
-                "write filters as `key=value`, for example `quarter=2026-Q2` or `team=security`",
-            ));
-            continue;
-        };
-        let value = value.trim_matches(|c| c == '"' || c == '\'');
-        match key {
-            "quarter" => match value.parse::<Quarter>() {
-                Ok(quarter) if filter.quarter.is_none() => filter.quarter = Some(quarter),
-                Ok(_) => problems.push(problem(
-                    "the index filter `quarter` is given twice".into(),
-                    "give one `quarter=`; an index shows one quarter or all of them",
-                )),
-                Err(message) => problems.push(problem(
-                    format!("bad index filter: {message}"),
-                    "write the quarter as `YYYY-Qn`, for example `quarter=2026-Q2`",
-                )),
-            },
-            "team" => {
-                if filter.team.is_some() {
-                    problems.push(problem(
-                        "the index filter `team` is given twice".into(),
-                        "give one `team=`; an index shows one team or all of them",
-                    ));
-                    continue;
-                }
-                if let Some(teams) = &config.teams
-                    && !teams.iter().any(|t| t == value)
-                {
-                    let names: Vec<&str> = teams.iter().map(String::as_str).collect();
-                    problems.push(problem(
-                        format!(
-                            "the index filter names an unknown team `{value}`{}",
-                            did_you_mean(value, &names)
-                        ),
-                        "use a team listed in `teams` under [preprocessor.okr] in book.toml",
-                    ));
-                    continue;
-                }
-                if value.is_empty() {
-                    problems.push(problem(
-                        "the index filter `team` is empty".into(),
-                        "write `team=<team id>`",
-                    ));
-                    continue;
-                }
-                filter.team = Some(value.to_string());
-            }
-            _ => problems.push(problem(
-                format!(
-                    "unknown index filter `{key}`{}",
-                    did_you_mean(key, FILTER_KEYS)
-                ),
-                "the index knows the filters `quarter=YYYY-Qn` and `team=<team>`",
-            )),
-        }
-    }
-    if problems.is_empty() {
-        Ok(filter)
-    } else {
-        Err(problems)
-    }
-}
-
-fn directive_text<'p>(plan: &'p Plan, directive: &Location) -> &'p str {
-    plan.file(directive.file)
-        .text
-        .get(directive.span.clone())
-        .unwrap_or_default()
-}
-
-/// Every bad filter of every directive, as `invalid-block` findings placed
-/// at the directive, so `check` and the build's stderr show them too.
-pub fn directive_problems(plan: &Plan, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for directive in &plan.directives {
-        if let Err(problems) = parse_filter(directive_text(plan, directive), config) {
-            findings.extend(
-                problems.into_iter().map(|p| {
-                    Finding::new("invalid-block", p.message, p.help).at(directive.clone())
-                }),
-            );
-        }
-    }
-    findings
-}
-
 /// The index's HTML (or Markdown) for one directive.
-pub fn render(cx: &RenderContext<'_>, directive: &Location) -> String {
-    let filter = match parse_filter(directive_text(cx.plan, directive), cx.config) {
-        Ok(filter) => filter,
-        Err(problems) => return error_box(cx.format, &problems),
+pub fn render(cx: &RenderContext<'_>, directive: &Directive) -> String {
+    let filter = match &directive.filter {
+        Ok(filter) => filter.clone(),
+        Err(problems) => return error_box(cx.format, problems),
     };
+    let here = &directive.location;
     let ordinal = cx
         .plan
         .directives
         .iter()
-        .filter(|d| d.file == directive.file && d.span.start < directive.span.start)
+        .filter(|d| d.location.file == here.file && d.location.span.start < here.span.start)
         .count();
-    let index = Index::new(cx, filter, directive.file, ordinal);
+    let index = Index::new(cx, filter, here.file, ordinal);
     let document = Document {
         nodes: sections::all(&index),
     };
@@ -227,7 +110,7 @@ pub(crate) struct Index<'a> {
     /// Findings by severity for each objective of the plan.
     pub findings: Vec<Counts>,
     /// The risks of each edge of the plan.
-    pub risks: Vec<Vec<deps::Risk>>,
+    pub risks: Vec<Vec<Risk>>,
 }
 
 impl<'a> Index<'a> {
@@ -255,7 +138,7 @@ impl<'a> Index<'a> {
         let mut findings = vec![Counts::default(); plan.objectives.len()];
         for diagnostic in cx.diagnostics {
             if let Some(counts) = diagnostic.objective_index.and_then(|o| findings.get_mut(o)) {
-                count(counts, diagnostic.severity);
+                counts.add(diagnostic.severity);
             }
         }
         Index {
@@ -271,7 +154,7 @@ impl<'a> Index<'a> {
             in_view,
             quarters,
             findings,
-            risks: deps::edge_risks(plan, cx.diagnostics),
+            risks: crate::lint::graph::edge_risks(plan, cx.diagnostics),
         }
     }
 
@@ -378,13 +261,6 @@ impl<'a> Index<'a> {
     }
 }
 
-pub(crate) fn count(counts: &mut Counts, severity: Severity) {
-    match severity {
-        Severity::Error => counts.errors += 1,
-        Severity::Warning => counts.warnings += 1,
-        Severity::Info => counts.infos += 1,
-    }
-}
 
 #[cfg(test)]
 mod tests;

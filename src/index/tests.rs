@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::*;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Part, Severity, Subject};
 use crate::plan::PlanBuilder;
 
 fn config() -> Config {
@@ -81,41 +81,6 @@ fn team_book() -> Vec<(&'static str, String)> {
         ("teams/security.md", security),
         ("teams/platform.md", platform),
     ]
-}
-
-#[test]
-fn filters_parse_and_bad_ones_are_explained() {
-    let config = config();
-    assert_eq!(
-        parse_filter("{{#okr-index}}", &config),
-        Ok(Filter::default())
-    );
-    assert_eq!(
-        parse_filter("{{#okr-index quarter=2026-Q1 team=data}}", &config),
-        Ok(Filter {
-            quarter: Some("2026-Q1".parse().unwrap()),
-            team: Some("data".into())
-        })
-    );
-    let problems = |d: &str| -> Vec<String> {
-        parse_filter(d, &config)
-            .unwrap_err()
-            .into_iter()
-            .map(|p| p.message)
-            .collect()
-    };
-    assert_eq!(
-        problems("{{#okr-index teem=data}}"),
-        ["unknown index filter `teem`; did you mean `team`?"]
-    );
-    assert!(problems("{{#okr-index quarter=2026-Q5}}")[0].contains("`2026-Q5` is not a quarter"));
-    assert_eq!(
-        problems("{{#okr-index team=dta}}"),
-        ["the index filter names an unknown team `dta`; did you mean `data`?"]
-    );
-    assert_eq!(problems("{{#okr-index quarter}}").len(), 1);
-    assert_eq!(problems("{{#okr-indexes}}").len(), 1);
-    assert_eq!(problems("{{#okr-index team=a team=b quarter=x}}").len(), 3);
 }
 
 #[test]
@@ -301,7 +266,13 @@ fn the_graph_is_html_only_and_risky_edges_are_named_in_text() {
     assert!(!markdown.contains("\n\n\n"));
 }
 
-fn fake(rule: &'static str, plan: &Plan, objective: usize, message: &str) -> Diagnostic {
+fn fake(
+    rule: &'static str,
+    plan: &Plan,
+    objective: usize,
+    subject: Subject,
+    message: &str,
+) -> Diagnostic {
     Diagnostic {
         rule,
         severity: Severity::Warning,
@@ -310,6 +281,7 @@ fn fake(rule: &'static str, plan: &Plan, objective: usize, message: &str) -> Dia
         kr_index: None,
         objective: Some(plan.objectives[objective].id.clone()),
         kr: None,
+        subject: Some(subject),
         message: message.into(),
         help: String::new(),
     }
@@ -349,7 +321,13 @@ fn series_show_phases_by_quarter_and_drifted_wording() {
         ("p.md", text),
     ];
     let (plan, mut diagnostics) = plan_of(&config, &chapters);
-    diagnostics.push(fake("objective-drift", &plan, 2, "drifted"));
+    // The index reads what drifted from what, never the message.
+    let drift = Subject::Drift {
+        earlier: 1,
+        later: 2,
+        score: 0.7,
+    };
+    diagnostics.push(fake("objective-drift", &plan, 2, drift, "`lone`"));
     let html = render_with(&plan, &config, &diagnostics, Format::Html);
     let series = section(&html, "okr-index-initiatives");
     assert_eq!(series.matches("<tr><td>").count(), 1, "{series}");
@@ -381,6 +359,17 @@ fn overlaps_come_from_the_rule_with_the_other_side_linked() {
         "overlapping-objectives",
         &plan,
         1,
+        Subject::Overlap {
+            earlier: Part {
+                objective: 0,
+                kr: None,
+            },
+            later: Part {
+                objective: 1,
+                kr: None,
+            },
+            score: 0.67,
+        },
         "looks like `a-obs` (security): shares pipeline, 0.67",
     ));
     let html = render_with(&plan, &config, &diagnostics, Format::Html);
@@ -442,7 +431,8 @@ fn user_text_is_escaped_everywhere() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("\\<img src=x onerror=alert(1)\\> \\& \\*b\\*"),
+        // Inline Markdown as on the cards: the emphasis stays, the HTML is text.
+        markdown.contains("\\<img src=x onerror=alert(1)\\> \\& *b*"),
         "{markdown}"
     );
 }
@@ -561,4 +551,106 @@ fn ten_thousand_objectives() {
             html.len() / 1024
         );
     }
+}
+
+/// The numbers of the graded table's first row (after the team), and the
+/// card's grade, for one book: what a reader sees in both places.
+fn graded_row_and_card_grade(krs: &str) -> (Vec<String>, String, String) {
+    let config = config();
+    let chapters = vec![
+        ("okr-index.md", "{{#okr-index}}\n".to_string()),
+        (
+            "q1.md",
+            okr(
+                "done",
+                "platform",
+                "2026-Q1",
+                "Ship the thing to cut toil",
+                krs,
+            ),
+        ),
+    ];
+    let (plan, diagnostics) = plan_of(&config, &chapters);
+    let html = render_with(&plan, &config, &diagnostics, Format::Html);
+    let table = &html[html.find("okr-index-graded").expect("graded table")..];
+    let row = &table[table.find("<tbody><tr>").unwrap()..table.find("</tr></tbody>").unwrap()];
+    let cells: Vec<String> = row
+        .split("<td>")
+        .skip(2)
+        .map(|c| c.trim_end_matches("</td>").to_string())
+        .collect();
+    let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Html);
+    let card = crate::render::render_file(&cx, 1);
+    let start = card
+        .find("<span class=\"okr-grade ")
+        .expect("a grade on the card");
+    let grade = &card[start..];
+    let grade = grade[..grade.find("</span>").unwrap()].to_string();
+    (cells, grade, card)
+}
+
+#[test]
+fn card_and_index_read_a_stretch_band_alike() {
+    // 4 of 7 items met: 0.571, shown as 0.6.
+    let krs = "[[kr]]\ntext = \"t\"\ncommitment = \"stretch\"\n\
+               done = [\"[x] a\", \"[x] b\", \"[x] c\", \"[x] d\", \"[ ] e\", \"[ ] f\", \"[ ] g\"]\n";
+    let (cells, grade, _) = graded_row_and_card_grade(krs);
+    // Committed met, missed with / without postmortem, unscored; stretch
+    // below, in band, above, unscored.
+    assert_eq!(cells, ["0", "0", "0", "0", "0", "1", "0", "0"]);
+    assert!(
+        grade.ends_with("final 0.6, 0.6–0.7 expected of a stretch goal: on target"),
+        "{grade}"
+    );
+}
+
+#[test]
+fn a_blank_postmortem_is_none_on_card_and_index() {
+    let krs = "[[kr]]\ntext = \"t\"\npostmortem = \"  \"\ndone = [\"[x] a\", \"[ ] b\"]\n";
+    let (cells, grade, card) = graded_row_and_card_grade(krs);
+    assert_eq!(cells, ["0", "0", "1", "0", "0", "0", "0", "0"]);
+    assert!(grade.ends_with("missed, no postmortem"), "{grade}");
+    assert!(!card.contains("okr-postmortem"), "{card}");
+}
+
+#[test]
+fn kr_and_objective_text_render_inline_markdown_like_the_cards() {
+    let krs = "[[kr]]\ntext = \"Publish the guide with the **5** most common `layouts`\"\n";
+    let book = vec![(
+        "x.md",
+        okr(
+            "x",
+            "platform",
+            "2026-Q2",
+            "Make *deploys* boring to cut toil",
+            krs,
+        ),
+    )];
+    let html = index_of("{{#okr-index}}", &book);
+    let objectives = &html[html.find("okr-index-objectives").unwrap()..];
+    assert!(
+        objectives.contains(
+            "Publish the guide with the <strong>5</strong> most common <code>layouts</code>"
+        ),
+        "{objectives}"
+    );
+    assert!(
+        objectives
+            .contains("<a href=\"x.html#okr-x\">Make <em>deploys</em> boring to cut toil</a>"),
+        "{objectives}"
+    );
+    assert!(!html.contains("**5**"), "{html}");
+    let config = config();
+    let mut chapters = vec![("okr-index.md", "{{#okr-index}}\n".to_string())];
+    chapters.extend(book);
+    let (plan, diagnostics) = plan_of(&config, &chapters);
+    let markdown = render_with(&plan, &config, &diagnostics, Format::Markdown);
+    assert!(
+        markdown.contains("Publish the guide with the **5** most common `layouts`"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("[Make *deploys* boring to cut toil](x.md#okr-x)"),
+        "{markdown}"
+    );
 }

@@ -18,6 +18,8 @@
 //! let marked = plan.edges.iter().filter(|e| cycles.edge_in_cycle(e));
 //! ```
 
+use crate::diagnostic::{Diagnostic, Risk, Subject};
+use crate::model::Commitment;
 use crate::plan::{Edge, Plan, Resolution};
 
 /// A KR of the plan: indices into `Plan::objectives` and that objective's KRs.
@@ -102,6 +104,76 @@ pub fn describe_dependents(plan: &Plan, dependents: &[KrIndex]) -> String {
         text.push_str(&format!(" and {} more", dependents.len() - SHOWN));
     }
     text
+}
+
+/// The risks of each edge of `plan.edges`, in the same order; an empty list
+/// means the edge is fine. What the index's dependency table and graph show
+/// and what `export` writes. A partial target is what `partial-prerequisite`
+/// reported (so `allow` and a disabled rule count), read from its findings'
+/// [`Subject`].
+pub fn edge_risks(plan: &Plan, diagnostics: &[Diagnostic]) -> Vec<Vec<Risk>> {
+    let mut partial = vec![false; plan.edges.len()];
+    for d in diagnostics {
+        if let Some(Subject::Prerequisite {
+            edges,
+            risk: Risk::Partial,
+        }) = &d.subject
+        {
+            for &e in edges {
+                partial[e] = true;
+            }
+        }
+    }
+    let cycles = DependencyCycles::of(plan);
+    plan.edges
+        .iter()
+        .enumerate()
+        .map(|(e, edge)| {
+            let mut risks = Vec::new();
+            match &edge.resolution {
+                Resolution::Unresolved | Resolution::Team { known: false, .. } => {
+                    risks.push(Risk::Unresolved);
+                }
+                Resolution::Team { known: true, .. } => risks.push(Risk::OpenAsk),
+                Resolution::KeyResult { .. } | Resolution::Objective(_) => {}
+            }
+            if cycles.edge_in_cycle(edge) {
+                risks.push(Risk::Cycle);
+            }
+            if target_krs(plan, edge)
+                .into_iter()
+                .any(|(o, k)| plan.objectives[o].krs[k].commitment == Commitment::Stretch)
+            {
+                risks.push(Risk::Stretch);
+            }
+            if partial[e] {
+                risks.push(Risk::Partial);
+            }
+            risks
+        })
+        .collect()
+}
+
+/// The KRs an edge points at: one, every KR of an objective, or none.
+pub fn target_krs(plan: &Plan, edge: &Edge) -> Vec<KrIndex> {
+    match edge.resolution {
+        Resolution::KeyResult { objective, kr } => vec![(objective, kr)],
+        Resolution::Objective(objective) => (0..plan.objectives[objective].krs.len())
+            .map(|kr| (objective, kr))
+            .collect(),
+        Resolution::Team { .. } | Resolution::Unresolved => Vec::new(),
+    }
+}
+
+/// The team an edge points at, when it points at anything.
+pub fn target_team<'p>(plan: &'p Plan, edge: &'p Edge) -> Option<&'p str> {
+    match &edge.resolution {
+        Resolution::KeyResult { objective, .. } | Resolution::Objective(objective) => {
+            Some(&plan.objectives[*objective].team)
+        }
+        Resolution::Team { team, known: true } => Some(team),
+        Resolution::Team { known: false, .. } | Resolution::Unresolved => None,
+    }
 }
 
 impl DependencyCycles {
@@ -458,5 +530,86 @@ mod tests {
         assert_eq!(found[0].len(), n);
         assert_eq!(found[0][0], (0, 0));
         assert_eq!(found[0][n - 1], (n - 1, 0));
+    }
+
+    fn plan_with_teams(chapters: &[(&str, &str)]) -> Plan {
+        let config = crate::config::Config {
+            teams: Some(vec!["a".into(), "b".into(), "c".into()]),
+            ..crate::config::Config::default()
+        };
+        let mut builder = crate::plan::PlanBuilder::new(&config);
+        for (path, text) in chapters {
+            builder.add_file(path.to_string(), Some(path.into()), text.to_string());
+        }
+        builder.finish()
+    }
+
+    fn block(id: &str, team: &str, krs: &str) -> String {
+        format!(
+            "```okr\nid = \"{id}\"\nteam = \"{team}\"\nquarter = \"2026-Q2\"\nobjective = \"o {id}\"\n{krs}```\n"
+        )
+    }
+
+    #[test]
+    fn classifies_every_kind_of_edge() {
+        let text = [
+            block(
+                "x",
+                "a",
+                "[[kr]]\ntext = \"t\"\ndepends_on = [\"y#KR1\", \"y#KR2\", \"nope\", \"team:c\", \"team:zz\", \"z\"]\n",
+            ),
+            block("y", "b", "[[kr]]\ntext = \"t\"\n[[kr]]\ntext = \"s\"\ncommitment = \"stretch\"\n"),
+            block("z", "c", "[[kr]]\ntext = \"t\"\ndepends_on = [\"w\"]\n"),
+            block("w", "c", "[[kr]]\ntext = \"t\"\ndepends_on = [\"z#KR1\"]\n"),
+        ]
+        .concat();
+        let plan = plan_with_teams(&[("a.md", &text)]);
+        let risks = edge_risks(&plan, &[]);
+        assert_eq!(
+            risks,
+            [
+                vec![],
+                vec![Risk::Stretch],
+                vec![Risk::Unresolved],
+                vec![Risk::OpenAsk],
+                vec![Risk::Unresolved],
+                vec![],
+                vec![Risk::Cycle],
+                vec![Risk::Cycle],
+            ]
+        );
+        assert_eq!(target_team(&plan, &plan.edges[0]), Some("b"));
+        assert_eq!(target_team(&plan, &plan.edges[3]), Some("c"));
+        assert_eq!(target_team(&plan, &plan.edges[2]), None);
+    }
+
+    #[test]
+    fn partial_targets_come_from_the_findings_data_and_self_loops_are_cycles() {
+        let text = block(
+            "x",
+            "a",
+            "[[kr]]\ntext = \"t\"\ndepends_on = [\"x\", \"y#KR1\"]\n",
+        ) + &block("y", "b", "[[kr]]\ntext = \"t\"\n");
+        let plan = plan_with_teams(&[("a.md", &text)]);
+        let partial = Diagnostic {
+            rule: "partial-prerequisite",
+            severity: crate::diagnostic::Severity::Error,
+            location: None,
+            objective_index: Some(1),
+            kr_index: Some(0),
+            objective: Some("y".into()),
+            kr: Some("KR1".into()),
+            subject: Some(Subject::Prerequisite {
+                edges: plan.dependent_edges(1, 0).to_vec(),
+                risk: Risk::Partial,
+            }),
+            // The message is never read.
+            message: "`x` `x#KR1`".into(),
+            help: String::new(),
+        };
+        assert_eq!(
+            edge_risks(&plan, &[partial]),
+            [vec![Risk::Cycle], vec![Risk::Partial]]
+        );
     }
 }

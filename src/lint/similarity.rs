@@ -368,11 +368,7 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
 }
 
 /// An objective, or one key result of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Item {
-    pub objective: usize,
-    pub kr: Option<usize>,
-}
+pub use crate::diagnostic::Part as Item;
 
 /// Two objectives, or two key results, of different teams in one quarter
 /// that look like the same work.

@@ -212,10 +212,7 @@ fn key_result<'a>(cx: &'a RenderContext<'a>, file: FileId, o: usize, k: usize) -
         done_met: kr.done_met(),
         depends_on: depends_on(cx, file, o, k),
         needed_by: needed_by(cx, file, o, k),
-        postmortem: kr
-            .postmortem
-            .as_deref()
-            .map(|text| match bare_web_address(text) {
+        postmortem: crate::grade::postmortem(kr).map(|text| match bare_web_address(text) {
                 Some(address) => Postmortem::Address(address),
                 None => Postmortem::Text(text),
             }),
@@ -354,48 +351,11 @@ fn grade(
     quarter: crate::model::Quarter,
     kr: &crate::model::KeyResult,
 ) -> Option<Grade> {
-    if current.is_none_or(|current| quarter >= current) {
-        return None;
-    }
-    let score = kr.score()?;
-    let shown = score_text(Some(score))?;
-    let (class, text) = match kr.commitment {
-        crate::model::Commitment::Committed if score >= 1.0 => {
-            ("met", "final 1.0 of 1.0 expected: met".to_string())
-        }
-        crate::model::Commitment::Committed => (
-            "missed",
-            format!(
-                "final {} of 1.0 expected: missed{}",
-                // One decimal would show a 0.97 as 1.0: round down instead.
-                if shown == "1.0" {
-                    format!("{:.2}", (score * 100.0).floor() / 100.0)
-                } else {
-                    shown
-                },
-                if kr.postmortem.is_some() {
-                    ", postmortem written"
-                } else {
-                    ", no postmortem"
-                }
-            ),
-        ),
-        crate::model::Commitment::Stretch if score < 0.6 => (
-            "below",
-            format!("final {shown}, 0.6–0.7 expected of a stretch goal: below"),
-        ),
-        crate::model::Commitment::Stretch if score <= 0.7 => (
-            "on-target",
-            format!("final {shown}, 0.6–0.7 expected of a stretch goal: on target"),
-        ),
-        crate::model::Commitment::Stretch => (
-            "above",
-            format!(
-                "final {shown}, 0.6–0.7 expected of a stretch goal: above, maybe not a stretch"
-            ),
-        ),
-    };
-    Some(Grade { class, text })
+    let grade = crate::grade::past(current, quarter, kr)?;
+    Some(Grade {
+        class: grade.band.as_str(),
+        text: grade.sentence(),
+    })
 }
 
 /// A score in 0.0..=1.0 with one decimal, or `None` when there is none

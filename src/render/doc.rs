@@ -4,6 +4,7 @@
 //! cards ([`crate::render::card`]) share its inline runs and writers.
 
 use crate::render::escape::{self, html as escape, html_line as escape_inline};
+use crate::render::inline;
 
 /// A run of inline content.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +13,14 @@ pub enum Inline {
     Strong(String),
     /// A link; `href` is already relative to the index chapter.
     Link {
+        text: String,
+        href: String,
+    },
+    /// User text in inline Markdown (an objective's or a KR's text), written
+    /// with the cards' own inline renderer and escape.
+    Markdown(String),
+    /// A link whose text is inline Markdown.
+    MarkdownLink {
         text: String,
         href: String,
     },
@@ -43,6 +52,24 @@ pub fn link(value: impl Into<String>, href: Option<String>) -> Inline {
         },
         None => Inline::Text(value.into()),
     }
+}
+
+/// A link around user text in inline Markdown; plain Markdown without a
+/// target.
+pub fn markdown_link(value: impl Into<String>, href: Option<String>) -> Inline {
+    match href {
+        Some(href) => Inline::MarkdownLink {
+            text: value.into(),
+            href,
+        },
+        None => Inline::Markdown(value.into()),
+    }
+}
+
+/// Whether user text holds a link of its own, which cannot sit inside the
+/// index's link to its card.
+fn holds_link(rendered_html: &str) -> bool {
+    rendered_html.contains("<a ")
 }
 
 /// One item of a list, with an optional nested list.
@@ -120,6 +147,19 @@ pub fn line_html(line: &Line, out: &mut String) {
                 out.push_str(&escape::url(href));
                 out.push_str("\">");
                 out.push_str(&escape_inline(text));
+                out.push_str("</a>");
+            }
+            Inline::Markdown(value) => out.push_str(&inline::html(value)),
+            Inline::MarkdownLink { text, href } => {
+                let rendered = inline::html(text);
+                out.push_str("<a href=\"");
+                out.push_str(&escape(href));
+                out.push_str("\">");
+                if holds_link(&rendered) {
+                    out.push_str(&escape_inline(&inline::plain_text(text)));
+                } else {
+                    out.push_str(&rendered);
+                }
                 out.push_str("</a>");
             }
             Inline::Badge { class, text } => {
@@ -216,6 +256,16 @@ pub fn line_markdown(line: &Line) -> String {
                     escape::markdown(text),
                     escape::markdown_destination(href)
                 ));
+            }
+            // A table cell ends at an unescaped `|`; elsewhere `\|` reads as `|`.
+            Inline::Markdown(value) => out.push_str(&inline::markdown(value).replace('|', "\\|")),
+            Inline::MarkdownLink { text, href } => {
+                let label = if holds_link(&inline::html(text)) {
+                    escape::markdown(&inline::plain_text(text))
+                } else {
+                    inline::markdown(text).replace('|', "\\|")
+                };
+                out.push_str(&format!("[{label}]({})", escape::markdown_destination(href)));
             }
             Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
         }

@@ -809,6 +809,7 @@ postmortem = \"https://example.com/pm\"
             kr_index: kr,
             objective: Some("secrets-vault".into()),
             kr: None,
+            subject: None,
             message: "message <b>".into(),
             help: String::new(),
         };

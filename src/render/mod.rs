@@ -99,8 +99,14 @@ pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
         .blocks_in(file)
         .map(|block| (block.location.span.clone(), render_block(cx, block)))
         .collect();
-    for directive in cx.plan.directives.iter().filter(|d| d.file == file) {
-        replacements.push((directive.span.clone(), crate::index::render(cx, directive)));
+    for directive in cx
+        .plan
+        .directives
+        .iter()
+        .filter(|d| d.location.file == file)
+    {
+        let span = directive.location.span.clone();
+        replacements.push((span, crate::index::render(cx, directive)));
     }
     replacements.sort_by_key(|(span, _)| span.start);
     if cx.format == Format::Html {

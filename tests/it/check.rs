@@ -207,6 +207,7 @@ fn awkward() -> (Plan, Vec<Diagnostic>) {
         kr_index: None,
         objective: Some("x".into()),
         kr: Some("KR1".into()),
+        subject: None,
         message: "100% vague: a,b | c\r\nsecond line".into(),
         help: "say how much: 50%".into(),
     };
@@ -218,6 +219,7 @@ fn awkward() -> (Plan, Vec<Diagnostic>) {
         kr_index: None,
         objective: None,
         kr: None,
+        subject: None,
         message: "team `x` has no OKRs".into(),
         help: "add a block".into(),
     };

@@ -68,3 +68,28 @@ fn human_output_of_every_rule() {
     let output = run_in(&book, &["check", "."]);
     insta::assert_snapshot!(stdout(&output));
 }
+
+/// The demo book shows every rule of the registry: a new rule needs a case
+/// there. `unknown-rule` is the one exception, since its case would be a
+/// misspelt `allow` that the demo's readers would copy.
+#[test]
+fn the_demo_covers_every_registered_rule() {
+    let book = fixture("rules-demo");
+    let output = run_in(&book, &["check", ".", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let fired: std::collections::BTreeSet<&str> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    let missing: Vec<&str> = mdbook_okr::lint::RULES
+        .iter()
+        .map(|r| r.name())
+        .filter(|name| *name != mdbook_okr::lint::UNKNOWN_RULE && !fired.contains(name))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules-demo shows no case of {missing:?}"
+    );
+}

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::config::Level;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Subject};
 use crate::lint::graph::{DependencyCycles, KrIndex};
 use crate::lint::{Context, Rule};
 use crate::plan::Plan;
@@ -136,7 +136,10 @@ text = "Release all 5 services through canaries"
                      back at it, or move the piece both need into its own KR that both depend on",
                 )
                 .on_kr(o, k)
-                .at(location),
+                .at(location)
+                .about(Subject::Cycle {
+                    path: cycle.path.clone(),
+                }),
             );
         }
     }

@@ -3,8 +3,8 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
+use crate::grade;
 use crate::lint::{Context, Rule};
-use crate::model::Commitment;
 
 pub struct MissedCommitment;
 
@@ -72,22 +72,15 @@ postmortem = "One region kept its NAT gateway until the IPv6 rollout; see https:
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(current) = cx.config.quarter else {
-            return;
-        };
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
-            if objective.quarter >= current {
-                continue;
-            }
             for (k, kr) in objective.krs.iter().enumerate() {
-                let Some(score) = kr.score() else { continue };
-                let explained = kr
-                    .postmortem
-                    .as_deref()
-                    .is_some_and(|p| !p.trim().is_empty());
-                if kr.commitment != Commitment::Committed || score >= 1.0 || explained {
+                let Some(grade) = grade::past(cx.config.quarter, objective.quarter, kr) else {
+                    continue;
+                };
+                if !grade.is_missed() || grade.postmortem {
                     continue;
                 }
+                let score = grade.score;
                 out.push(
                     Finding::new(
                         self.name(),

@@ -2,7 +2,7 @@
 //! block without a phase label.
 
 use crate::config::Level;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Subject};
 use crate::lint::similarity::series;
 use crate::lint::{Context, Rule};
 
@@ -97,7 +97,10 @@ phase = "Migration of all services"
                          objective with it in parentheses, such as \"(Core services extraction)\"",
                     )
                     .on_objective(index)
-                    .at(objective.text.location.clone()),
+                    .at(objective.text.location.clone())
+                    .about(Subject::Series {
+                        objectives: group.objectives.clone(),
+                    }),
                 );
             }
         }

@@ -2,7 +2,7 @@
 //! quarter to the next.
 
 use crate::config::Level;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Subject};
 use crate::lint::similarity::{DRIFT_THRESHOLD, drifts};
 use crate::lint::{Context, Rule};
 
@@ -96,7 +96,12 @@ phase = "IPv6-only"
                     ),
                 )
                 .on_objective(drift.later)
-                .at(later.text.location.clone()),
+                .at(later.text.location.clone())
+                .about(Subject::Drift {
+                    earlier: drift.earlier,
+                    later: drift.later,
+                    score: drift.score,
+                }),
             );
         }
     }

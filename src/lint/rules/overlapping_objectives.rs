@@ -2,7 +2,7 @@
 //! the same quarter.
 
 use crate::config::Level;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Subject};
 use crate::lint::similarity::{Item, overlaps};
 use crate::lint::{Context, Rule};
 use crate::plan::Plan;
@@ -101,6 +101,11 @@ needs from it with `depends_on`, or drops its objective.
                  have the other depend on it with `depends_on`; if not, say in the text what \
                  sets the two apart",
             );
+            let finding = finding.about(Subject::Overlap {
+                earlier,
+                later,
+                score: overlap.score,
+            });
             out.push(match later.kr {
                 Some(k) => finding
                     .on_kr(later.objective, k)

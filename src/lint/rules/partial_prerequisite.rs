@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::config::Level;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Risk, Subject};
 use crate::lint::graph::{dependents, describe_dependents};
 use crate::lint::text;
 use crate::lint::{Context, Rule};
@@ -122,7 +122,11 @@ text = "Migrate all 40 active services to the new deployment pipeline and decomm
                          depends on",
                     )
                     .on_kr(o, k)
-                    .at(location),
+                    .at(location)
+                    .about(Subject::Prerequisite {
+                        edges: plan.dependent_edges(o, k).to_vec(),
+                        risk: Risk::Partial,
+                    }),
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! `stretch-prerequisite`: other work depends on a stretch key result.
 
 use crate::config::Level;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Risk, Subject};
 use crate::lint::graph::{dependents, describe_dependents};
 use crate::lint::{Context, Rule};
 use crate::model::{Commitment, Location, Objective};
@@ -109,7 +109,11 @@ text = "Serve build actions for the 30 frontend repositories from the remote cac
                          move the ambitious part into a separate stretch KR that nobody depends on",
                     )
                     .on_kr(o, k)
-                    .at(commitment_line(plan, objective, k)),
+                    .at(commitment_line(plan, objective, k))
+                    .about(Subject::Prerequisite {
+                        edges: plan.dependent_edges(o, k).to_vec(),
+                        risk: Risk::Stretch,
+                    }),
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! `unknown-dependency`: a `depends_on` reference that points at nothing.
 
 use crate::config::{Level, did_you_mean};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Risk, Subject};
 use crate::lint::{Context, Rule};
 use crate::model::Target;
 use crate::plan::{Plan, Resolution};
@@ -69,7 +69,7 @@ depends_on = ["remote-cache#KR3", "team:data-platform"]
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let plan = cx.plan;
-        for edge in &plan.edges {
+        for (e, edge) in plan.edges.iter().enumerate() {
             let known_team = match &edge.resolution {
                 Resolution::Unresolved => None,
                 Resolution::Team { known: false, team } => Some(team.as_str()),
@@ -99,7 +99,11 @@ depends_on = ["remote-cache#KR3", "team:data-platform"]
                     help,
                 )
                 .on_kr(edge.objective, edge.kr)
-                .at(reference.location.clone()),
+                .at(reference.location.clone())
+                .about(Subject::Dependency {
+                    edge: e,
+                    risk: Risk::Unresolved,
+                }),
             );
         }
     }
