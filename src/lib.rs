@@ -24,6 +24,7 @@ pub mod export;
 pub mod index;
 pub mod install;
 pub mod lint;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod plan;
