@@ -113,7 +113,10 @@ fn done_skeleton(plan: &Plan, diagnostic: &Diagnostic) -> Fix {
     if has_key(text, &kr.location.span, "done") {
         return None;
     }
-    let (end, prefix) = line_end_and_prefix(text, kr.location.span.end);
+    // The table runs to the next header: skip the blank lines before it.
+    let span = &kr.location.span;
+    let content = text[span.clone()].trim_end_matches([' ', '\t', '\r', '\n', '>']);
+    let (end, prefix) = line_end_and_prefix(text, span.start + content.len());
     let line = format!("\n{prefix}done = [\"[ ] ...\"]");
     Some((
         "Add a Definition of Done".to_string(),

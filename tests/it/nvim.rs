@@ -53,7 +53,7 @@ fn neovim_shows_the_servers_diagnostics() {
     // server's UTF-16 columns into the byte columns 7 and 49.
     assert_eq!(
         diagnostics,
-        "10:0:10:22:stretch-prerequisite:`dev-portal#portal-live` is a stretch goal (\"Portal 🚀 live for 全部 product teams\"), but data-catalog#KR1 depends on it\n\
+        "10:0:10:22:stretch-prerequisite:`dev-portal#portal-live` is a stretch goal (\"Portal 🚀 live for 全部 product teams\"), but data (`data-catalog#KR1`) depends on it\n\
          14:7:14:49:missing-definition-of-done:\"Publish the 平台 🚀 onboarding guide\" has no Definition of Done\n"
     );
 }
