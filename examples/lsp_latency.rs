@@ -49,11 +49,16 @@ fn main() -> Result<()> {
     let request = |id: i32, method: &str, params: Value| {
         Message::Request(Request::new(RequestId::from(id), method.into(), params))
     };
-    let notify = |method: &str, params: Value| {
-        client.sender.send(Message::Notification(Notification::new(
-            method.into(),
-            params,
-        )))
+    // The error (a closed channel) carries the whole message: keep only
+    // what it says.
+    let notify = |method: &str, params: Value| -> Result<()> {
+        client
+            .sender
+            .send(Message::Notification(Notification::new(
+                method.into(),
+                params,
+            )))
+            .map_err(|e| anyhow::anyhow!("{e}"))
     };
     client
         .sender
@@ -102,7 +107,10 @@ fn main() -> Result<()> {
         published()?;
         times.push(sent.elapsed());
     }
-    client.sender.send(request(2, "shutdown", Value::Null))?;
+    client
+        .sender
+        .send(request(2, "shutdown", Value::Null))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     client.receiver.recv()?;
     notify("exit", Value::Null)?;
     thread.join().expect("the server thread")?;

@@ -61,7 +61,7 @@ pub fn hover(analysis: &Analysis, file: FileId, at: usize) -> Option<String> {
         rules
             .into_iter()
             .filter_map(lint::rule)
-            .map(|rule| lint::explanation(rule)),
+            .map(lint::explanation),
     );
     (!sections.is_empty()).then(|| sections.join("\n\n---\n\n"))
 }
