@@ -445,3 +445,42 @@ fn diagnostics_hover_completion_navigation_and_fixes_over_stdio() {
 
     client.shutdown();
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_changed_book_toml_counts_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("lsp-book"), dir.path());
+    let data = dir.path().join("src/data.md");
+    let platform = dir.path().join("src/platform.md");
+    let mut client = Client::start();
+    open(&mut client, &data, &std::fs::read_to_string(&data).unwrap());
+    let before = client.diagnostics(&uri(&platform), |d| !d.is_empty());
+    assert!(codes(&before).contains(&"stretch-prerequisite".to_string()));
+
+    let book_toml = dir.path().join("book.toml");
+    let mut config = std::fs::read_to_string(&book_toml).unwrap();
+    config.push_str("\n[preprocessor.okr.rules]\nstretch-prerequisite = \"off\"\n");
+    std::fs::write(&book_toml, config).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&book_toml), "type": 2}]}),
+    );
+    let after = client.diagnostics(&uri(&platform), |d| {
+        !codes(d).contains(&"stretch-prerequisite".to_string())
+    });
+    assert_eq!(codes(&after), ["missing-definition-of-done"]);
+    client.shutdown();
+}
