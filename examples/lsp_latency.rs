@@ -31,16 +31,15 @@ fn main() -> Result<()> {
         .lines()
         .filter_map(|l| l.split_once("](")?.1.split_once(')').map(|(p, _)| p))
         .collect();
-    let Some(chapter) = links.get(links.len() / 2) else {
-        bail!(
-            "{} lists no chapters",
-            root.join("src/SUMMARY.md").display()
-        );
-    };
-    let path = root.join("src").join(chapter);
-    let text = std::fs::read_to_string(&path)?;
-    let Some(kr_line) = text.lines().position(|l| l.trim() == "[[kr]]") else {
-        bail!("{} has no [[kr]]", path.display());
+    // The first chapter with a key result from the middle of the book on.
+    let found = links[links.len() / 2..].iter().find_map(|chapter| {
+        let path = root.join("src").join(chapter);
+        let text = std::fs::read_to_string(&path).ok()?;
+        let kr_line = text.lines().position(|l| l.trim() == "[[kr]]")?;
+        Some((chapter, path, text, kr_line))
+    });
+    let Some((chapter, path, text, kr_line)) = found else {
+        bail!("the second half of {} has no key result", root.display());
     };
     let uri = format!("file://{}", path.display());
 
