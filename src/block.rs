@@ -14,7 +14,9 @@ use crate::model::{
 };
 use crate::scan::RawBlock;
 
-const OBJECTIVE_KEYS: &[&str] = &[
+/// The keys of an objective block, the one list the parser and the
+/// language server's completion read.
+pub const OBJECTIVE_KEYS: &[&str] = &[
     "id",
     "objective",
     "phase",
@@ -24,8 +26,9 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "allow",
     "kr",
 ];
-const CONTEXT_KEYS: &[&str] = &["team", "quarter", "owner"];
-const KR_KEYS: &[&str] = &[
+pub const CONTEXT_KEYS: &[&str] = &["team", "quarter", "owner"];
+/// The keys of a `[[kr]]` table.
+pub const KR_KEYS: &[&str] = &[
     "text",
     "id",
     "kind",
@@ -37,7 +40,11 @@ const KR_KEYS: &[&str] = &[
     "postmortem",
     "allow",
 ];
-const METRIC_KEYS: &[&str] = &["from", "to", "current", "unit"];
+pub const METRIC_KEYS: &[&str] = &["from", "to", "current", "unit"];
+/// The values of a KR's `kind`.
+pub const KIND_VALUES: &[&str] = &["impact", "delivery", "discovery"];
+/// The values of a KR's `commitment`.
+pub const COMMITMENT_VALUES: &[&str] = &["committed", "stretch"];
 
 /// The team of objectives when neither the block, its chapter nor the
 /// configuration names one.
@@ -425,8 +432,8 @@ impl Reader<'_> {
         self.unknown_keys(table, KR_KEYS, "a key result");
         let text = self.string(table, "text");
         let id = self.string(table, "id");
-        let kind = self.enum_value(table, "kind", &["impact", "delivery", "discovery"]);
-        let commitment = self.enum_value(table, "commitment", &["committed", "stretch"]);
+        let kind = self.enum_value(table, "kind", KIND_VALUES);
+        let commitment = self.enum_value(table, "commitment", COMMITMENT_VALUES);
         let metric = self.metric(table);
         let done = self
             .string_list(table, "done")

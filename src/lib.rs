@@ -25,6 +25,7 @@ pub mod grade;
 pub mod index;
 pub mod install;
 pub mod lint;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod plan;

@@ -102,6 +102,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Markdown)]
         format: crate::diff::DiffFormat,
     },
+    /// Run the language server over stdio, for editors
+    Lsp,
     /// Write okr.css into a book and list it (and the preprocessor) in book.toml
     Install {
         /// The book's folder (the one holding book.toml)
@@ -205,6 +207,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let report = crate::diff::diff(&book, &base, head.as_deref())?;
             print!("{}", crate::diff::render(&report, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Lsp) => {
+            crate::lsp::run_stdio()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Install { book }) => {

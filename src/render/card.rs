@@ -363,7 +363,7 @@ fn grade(
 pub fn score_text(score: Option<f64>) -> Option<String> {
     score
         .filter(|s| s.is_finite())
-        .map(|s| format!("{:.1}", s.clamp(0.0, 1.0)))
+        .map(crate::grade::one_decimal)
 }
 
 /// A metric's number as written: `140`, `99.9`.

@@ -10,6 +10,8 @@ mod docs;
 mod e2e;
 mod fuzz_replay;
 mod hostile;
+mod lsp;
+mod nvim;
 mod properties;
 mod protocol;
 mod rules;
