@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::analysis::tokens;
 use crate::config::Level;
 use crate::diagnostic::Finding;
 use crate::lint::similarity::normalize_statement;
-use crate::lint::text::tokens;
 use crate::lint::{Context, Rule};
 use crate::model::{Location, Objective};
 
