@@ -8,6 +8,7 @@ mod docs;
 mod e2e;
 mod fuzz_replay;
 mod hostile;
+mod language;
 mod properties;
 mod protocol;
 mod rules;
