@@ -154,11 +154,12 @@ impl Lexicon {
         let span =
             |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
         for i in 0..lead {
-            if let Some(hit) = self.vague_matcher.at(words, i)
+            let listed = self.vague_matcher.at(words, i);
+            if let Some(hit) = &listed
                 && hit.words.end <= lead
-                && self.vague_sense(words, &hit, lead)
+                && self.vague_sense(words, hit, lead)
             {
-                return Some(span(hit.words));
+                return Some(span(hit.words.clone()));
             }
             let word = words.word(i);
             if words::MAKE_VERBS.contains(&word)
@@ -169,6 +170,15 @@ impl Lexicon {
             let opens = i == 0 || words.starts_sentence(i);
             if opens && is_comparative(words, i) {
                 return Some(span(i..i + 1));
+            }
+            // A main verb of change of degree that no list names ("Tidy up
+            // the handbook", "Shore up the rota"), the longest phrase first.
+            // A listed word judged in another sense is not taken up again.
+            if opens
+                && listed.is_none()
+                && let Some(end) = change_verb_at(words, i, lead)
+            {
+                return Some(span(i..end));
             }
             if matches!(word, "more" | "less") && words.word(i + 1).ends_with("ly") && i + 1 < lead
             {
@@ -204,8 +214,12 @@ impl Lexicon {
                         "tier" | "tiers" | "level" | "levels" | "bound" | "case"
                     )
             }
+            // "raise alerts", and the passive "alert raised when ...": a
+            // system's behaviour, not a level to lift.
             "raise" => {
-                words::RAISED_SIGNALS.contains(&next) || matches!(next, "a" | "an" | "awareness")
+                words::RAISED_SIGNALS.contains(&next)
+                    || matches!(next, "a" | "an" | "awareness")
+                    || word != base && words::RAISED_SIGNALS.contains(&prev)
             }
             "expand" | "expansion" | "extend" | "extension" | "harden" | "transform" | "evolve" => {
                 (hit.words.end..lead).any(|j| words::DESTINATIONS.contains(&words.word(j)))
@@ -355,6 +369,19 @@ fn in_company(words: &Split, from: usize, lead: usize) -> bool {
 /// True when an audience follows: "to leadership", "at the all-hands".
 fn has_audience(words: &Split, from: usize, lead: usize) -> bool {
     (from..(from + 6).min(lead)).any(|j| words.is(j, &["to", "at", "with"]))
+}
+
+/// The end of the WordNet verb of change of degree that opens at word `i`,
+/// of up to three words within the statement.
+fn change_verb_at(words: &Split, i: usize, lead: usize) -> Option<usize> {
+    (1..=3).rev().find_map(|n| {
+        let end = i + n;
+        if end > lead {
+            return None;
+        }
+        let phrase: Vec<&str> = (i..end).map(|j| words.word(j)).collect();
+        words::is_change_verb(&phrase.join(" ")).then_some(end)
+    })
 }
 
 /// A comparative that promises more or less of something, not "or higher"

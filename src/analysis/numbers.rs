@@ -257,6 +257,12 @@ pub fn change_span(words: &Split, numbers: &[Number]) -> Option<Range<usize>> {
             continue;
         };
         let to_end = words.tokens[to].range.end;
+        // "from 6 per month to none": no quantity left is a target too.
+        if let Some(none) =
+            (to + 1..(to + 3).min(words.len())).find(|&j| words::NONE_LEFT.contains(&words.word(j)))
+        {
+            return Some(words.tokens[f].range.start..words.tokens[none].range.end);
+        }
         let Some(target) = numbers.iter().find(|n| n.range.start >= to_end) else {
             continue;
         };

@@ -405,3 +405,34 @@ fn small_number_words_have_their_values() {
     assert_eq!(small_number_word("thirty"), None);
     assert_eq!(small_number_word("all"), None);
 }
+
+#[test]
+fn changes_end_at_none_and_seasons_are_years() {
+    assert!(states_change("Cut failed backups from 6 per month to none"));
+    assert!(states_change("Cut stockouts from four a quarter to zero"));
+    assert!(!states_change(
+        "Move from the old office to none of the new ones"
+    ));
+    assert_eq!(
+        found("ahead of the spring 2028 planning cycle"),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn unlisted_verbs_of_change_of_degree_are_vague() {
+    assert_eq!(vague("Tidy up the chart of accounts"), Some("Tidy up"));
+    assert_eq!(vague("Bolster the backup story"), Some("Bolster"));
+    // Listed words judged in another sense are not taken up again.
+    assert_eq!(vague("Expand IPv6 to all internal services"), None);
+}
+
+#[test]
+fn a_raised_alert_is_a_behaviour() {
+    assert_eq!(
+        vague("Alert raised when a certificate is 14 days from expiry"),
+        None
+    );
+    assert_eq!(vague("Raise alerts on every SLO breach"), None);
+    assert_eq!(vague("Raise test coverage"), Some("Raise"));
+}

@@ -129,8 +129,8 @@ pub const ARTIFACTS: &[&str] = &[
     "policies",
 ];
 
-/// What a system raises: after these, "raise" is a behaviour ("raise alerts
-/// on every breach"), not a level to lift.
+/// What a system raises: with these, "raise" is a behaviour ("raise alerts
+/// on every breach", "alert raised when ..."), not a level to lift.
 pub const RAISED_SIGNALS: &[&str] = &[
     "alert",
     "alerts",
@@ -144,6 +144,16 @@ pub const RAISED_SIGNALS: &[&str] = &[
     "pages",
     "incident",
     "incidents",
+    "warning",
+    "warnings",
+    "notification",
+    "notifications",
+    "event",
+    "events",
+    "error",
+    "errors",
+    "exception",
+    "exceptions",
 ];
 
 /// Words that put a destination after a verb of growth ("expand IPv6 to all

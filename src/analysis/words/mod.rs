@@ -20,3 +20,22 @@ pub use outcome::*;
 pub use results::*;
 pub use share::*;
 pub use style::*;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Verbs of change of degree from WordNet ("beef up", "bolster", "tidy
+/// up"): they promise a change without saying how much. See
+/// `scripts/gen-lexicon` and NOTICE for where they come from.
+static CHANGE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("change_verbs.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .collect()
+});
+
+/// True when `phrase` (lowercase, words joined by single spaces) is a
+/// WordNet verb of change of degree.
+pub fn is_change_verb(phrase: &str) -> bool {
+    CHANGE_VERBS.contains(phrase)
+}

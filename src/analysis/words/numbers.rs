@@ -73,7 +73,8 @@ pub const QUARTER_LABELS: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2", "fy", 
 /// Words after which a four-digit number is a year (`in 2026`, `Q2 2026`).
 pub const YEAR_CONTEXT: &[&str] = &[
     "in", "by", "of", "since", "until", "till", "through", "before", "after", "during", "for",
-    "end", "early", "mid", "late", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "cy",
+    "end", "early", "mid", "late", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "cy", "spring",
+    "summer", "autumn", "fall", "winter",
 ];
 
 pub const CURRENCY_WORDS: &[&str] = &["usd", "eur", "gbp", "chf", "dollars", "euros"];
@@ -122,6 +123,10 @@ pub const NUMBER_WORDS: &[&str] = &[
     "twice",
     "tenfold",
 ];
+
+/// Words for no quantity left, a target after "to" ("from 6 per month to
+/// none").
+pub const NONE_LEFT: &[&str] = &["none", "nothing", "nil"];
 
 /// Words that say a plain number pair is a version upgrade, not a measure.
 pub const VERSION_WORDS: &[&str] = &[
