@@ -22,11 +22,13 @@ const RULES: &[&str] = &[
 
 /// The floors on `heldout`: `(rule, precision, recall)`, at what the code
 /// reaches (f4fb28e scored 0.77/0.32, 0.81/0.68, 0.94/0.79, 0.90/0.97 and
-/// 1.00/1.00). Raise them when the rules get better; never lower one.
+/// 1.00/1.00; the WordNet verbs of change raised unmeasurable to 0.81/0.71
+/// and vague-done-item to 0.94/0.84). Raise them when the rules get better;
+/// never lower one.
 const FLOORS: &[(&str, f64, f64)] = &[
     ("activity-not-outcome", 0.76, 0.32),
-    ("unmeasurable", 0.80, 0.67),
-    ("vague-done-item", 0.93, 0.78),
+    ("unmeasurable", 0.80, 0.70),
+    ("vague-done-item", 0.93, 0.84),
     ("objective-without-outcome", 0.89, 0.97),
     ("hype-words", 1.0, 1.0),
 ];
@@ -167,7 +169,10 @@ fn score(rows: &[Row]) -> BTreeMap<(String, &'static str), (Counts, Vec<String>)
         .filter(|d| d.rule == "invalid-block")
         .map(|d| d.message.as_str())
         .collect();
-    assert!(invalid.is_empty(), "devset blocks do not parse: {invalid:?}");
+    assert!(
+        invalid.is_empty(),
+        "devset blocks do not parse: {invalid:?}"
+    );
     let mut fired: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for d in &diagnostics {
         // Objective rules report on the objective; KR rules count on KR1,
@@ -219,7 +224,11 @@ fn score(rows: &[Row]) -> BTreeMap<(String, &'static str), (Counts, Vec<String>)
 #[test]
 fn language_rules_reach_their_floors_on_the_held_out_split() {
     let rows = rows();
-    assert!(rows.len() >= 600, "the development set has {} rows", rows.len());
+    assert!(
+        rows.len() >= 600,
+        "the development set has {} rows",
+        rows.len()
+    );
     let scores = score(&rows);
     let show_misses = std::env::var_os("DEVSET_MISSES").is_some();
     let mut failures = Vec::new();
@@ -260,5 +269,8 @@ fn language_rules_reach_their_floors_on_the_held_out_split() {
             }
         }
     }
-    assert!(failures.is_empty(), "below the floor on heldout: {failures:#?}");
+    assert!(
+        failures.is_empty(),
+        "below the floor on heldout: {failures:#?}"
+    );
 }
