@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
 
-use crate::diagnostic::Severity;
 use crate::analysis::words;
+use crate::diagnostic::Severity;
 use crate::lint;
 use crate::model::Quarter;
 
