@@ -10,8 +10,9 @@ use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
 use url::Url;
 
+use crate::analysis::words;
 use crate::diagnostic::Severity;
-use crate::lint::{self, words};
+use crate::lint;
 use crate::model::Quarter;
 
 /// Keys mdBook itself reads from a preprocessor's table.

@@ -12,6 +12,7 @@
 //! Every front end (the mdBook preprocessor, `check`, the index) uses the
 //! same plan and diagnostics.
 
+pub mod analysis;
 pub mod block;
 pub mod book;
 pub mod build;

@@ -8,17 +8,16 @@
 pub mod graph;
 pub mod rules;
 pub mod similarity;
-pub mod text;
-pub mod words;
 
 use rayon::prelude::*;
 
+use crate::analysis::Analysis;
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::plan::{BlockContent, Plan};
 
+pub use crate::analysis::Lexicon;
 pub use rules::RULES;
-pub use text::Lexicon;
 
 /// What a rule is given.
 pub struct Context<'a> {
@@ -26,6 +25,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The configured word lists, compiled once per run.
     pub lexicon: &'a Lexicon,
+    /// The facts of every objective, KR and done item, each computed once.
+    pub facts: &'a Analysis<'a>,
 }
 
 /// One rule of the catalogue.
@@ -70,10 +71,12 @@ pub const UNKNOWN_RULE: &str = "unknown-rule";
 /// order: by file, then position.
 pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
     let lexicon = Lexicon::new(&config.words);
+    let facts = Analysis::new(plan, &lexicon);
     let cx = Context {
         plan,
         config,
         lexicon: &lexicon,
+        facts: &facts,
     };
     let mut findings = invalid_block_findings(plan);
     findings.extend(directive_findings(plan));

@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::lint::text::tokens;
+use crate::analysis::tokens;
 use crate::model::Quarter;
 use crate::plan::Plan;
 
@@ -548,8 +548,8 @@ fn named_things(text: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::words::STOP_WORDS;
     use crate::config::Config;
-    use crate::lint::words::STOP_WORDS;
 
     fn stop() -> HashSet<String> {
         STOP_WORDS.iter().map(|w| w.to_string()).collect()

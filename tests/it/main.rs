@@ -10,6 +10,7 @@ mod docs;
 mod e2e;
 mod fuzz_replay;
 mod hostile;
+mod language;
 mod lsp;
 mod nvim;
 mod properties;

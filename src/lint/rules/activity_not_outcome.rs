@@ -87,7 +87,7 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for (k, kr) in objective.krs.iter().enumerate() {
-                let Some(activity) = cx.lexicon.activity(&kr.text.value) else {
+                let Some(activity) = cx.facts.kr(o, k).text.activity() else {
                     continue;
                 };
                 // Research is what a discovery KR is for; whether it yields
@@ -95,7 +95,7 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
                 if activity.research && kr.kind == Kind::Discovery {
                     continue;
                 }
-                let range = activity.range;
+                let range = activity.range.clone();
                 let words = &kr.text.value[range.clone()];
                 out.push(
                     Finding::new(

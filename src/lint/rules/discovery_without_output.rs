@@ -3,7 +3,6 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::text::{approval_span, deadline_span, has_number, output_span};
 use crate::lint::{Context, Rule};
 use crate::model::Kind;
 
@@ -75,13 +74,12 @@ text = "Recommend a connection pooler in a design document approved by the Stora
                 if kr.kind != Kind::Discovery {
                     continue;
                 }
-                let texts: Vec<&str> = std::iter::once(kr.text.value.as_str())
-                    .chain(kr.done.iter().map(|d| d.text.as_str()))
-                    .collect();
-                let has_output = texts.iter().any(|t| output_span(t).is_some());
-                let has_check = texts.iter().any(|t| {
-                    has_number(t) || deadline_span(t).is_some() || approval_span(t).is_some()
-                });
+                let facts = cx.facts.kr(o, k);
+                let texts: Vec<_> = std::iter::once(&facts.text).chain(&facts.done).collect();
+                let has_output = texts.iter().any(|t| t.output().is_some());
+                let has_check = texts
+                    .iter()
+                    .any(|t| t.has_number() || t.deadline().is_some() || t.approval().is_some());
                 let missing = match (has_output, has_check) {
                     (true, true) => continue,
                     (false, true) => "a concrete output",

@@ -1,87 +1,11 @@
 //! `hype-words`: an objective or phase sells instead of saying what gets
 //! built.
 
-use std::collections::HashSet;
-use std::ops::Range;
-
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::text::{Token, tokens};
 use crate::lint::{Context, Rule};
 
 pub struct HypeWords;
-
-/// Hype beyond the configurable list: words whose only job in a plan is to
-/// impress. Kept here, not in the configurable list, so that replacing
-/// `hype` in the configuration tunes the list without losing these.
-const MORE_HYPE: &[&str] = &[
-    "transformative",
-    "groundbreaking",
-    "ground-breaking",
-    "state-of-the-art",
-    "frictionless",
-    "effortless",
-    "blazing-fast",
-    "blazingly",
-    "lightning-fast",
-    "unparalleled",
-    "unprecedented",
-    "unrivaled",
-    "unrivalled",
-    "unmatched",
-    "industry-leading",
-    "market-leading",
-    "class-leading",
-    "best-of-breed",
-    "bleeding-edge",
-    "leading-edge",
-    "top-notch",
-    "next-level",
-    "mind-blowing",
-    "breathtaking",
-    "stunning",
-    "phenomenal",
-    "fantastic",
-    "superb",
-    "spectacular",
-    "sensational",
-    "brilliant",
-    "paradigm-shifting",
-    "game-changer",
-    "gamechanger",
-    "synergies",
-    "synergistic",
-    "synergize",
-    "turbocharge",
-    "skyrocket",
-    "delight",
-    "wow",
-    "rockstar",
-    "ninja",
-    "innovative",
-    "visionary",
-    "beautiful",
-];
-
-/// The same hype written as separate words ("cutting edge").
-const HYPE_PHRASES: &[&[&str]] = &[
-    &["world", "class"],
-    &["best", "in", "class"],
-    &["cutting", "edge"],
-    &["bleeding", "edge"],
-    &["next", "generation"],
-    &["next", "gen"],
-    &["game", "changing"],
-    &["game", "changer"],
-    &["state", "of", "the", "art"],
-    &["blazing", "fast"],
-    &["lightning", "fast"],
-    &["industry", "leading"],
-    &["best", "of", "breed"],
-    &["paradigm", "shift"],
-    &["top", "notch"],
-    &["next", "level"],
-];
 
 impl Rule for HypeWords {
     fn name(&self) -> &'static str {
@@ -143,16 +67,17 @@ objective = "Serve build actions from a remote cache for backend engineers to cu
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, objective) in cx.plan.objectives.iter().enumerate() {
-            let mut texts = vec![(&objective.text, "objective")];
+            let facts = cx.facts.objective(index);
+            let mut texts = vec![(&objective.text, &facts.text, "objective")];
             // A phase taken from trailing parentheses is part of the
             // objective's text already; only a `phase` key is separate.
-            if let Some(phase) = &objective.phase
+            if let (Some(phase), Some(phase_facts)) = (&objective.phase, &facts.phase)
                 && phase.location != objective.text.location
             {
-                texts.push((phase, "phase"));
+                texts.push((phase, phase_facts, "phase"));
             }
-            for (text, what) in texts {
-                let found = hype_in(&text.value, &cx.lexicon.hype);
+            for (text, text_facts, what) in texts {
+                let found = text_facts.hype();
                 let Some((first, _)) = found.first() else {
                     continue;
                 };
@@ -176,85 +101,6 @@ objective = "Serve build actions from a remote cache for backend engineers to cu
             }
         }
     }
-}
-
-/// Every hype word or phrase of `text`, with its byte range, in order and
-/// without repeats.
-fn hype_in<'t>(text: &'t str, configured: &HashSet<String>) -> Vec<(Range<usize>, &'t str)> {
-    let words = tokens(text);
-    let lower: Vec<String> = words.iter().map(Token::lower).collect();
-    let mut found: Vec<(Range<usize>, &str)> = Vec::new();
-    let mut seen = HashSet::new();
-    let mut i = 0;
-    while i < words.len() {
-        let phrase = HYPE_PHRASES.iter().find(|phrase| {
-            phrase.len() <= words.len() - i
-                && phrase
-                    .iter()
-                    .zip(&lower[i..])
-                    .all(|(want, got)| want == got)
-        });
-        let (range, taken) = match phrase {
-            Some(phrase) => (
-                words[i].range.start..words[i + phrase.len() - 1].range.end,
-                phrase.len(),
-            ),
-            None if is_hype(&lower[i], configured) => (words[i].range.clone(), 1),
-            None => {
-                i += 1;
-                continue;
-            }
-        };
-        let written = &text[range.clone()];
-        if seen.insert(written.to_lowercase()) {
-            found.push((range, written));
-        }
-        i += taken;
-    }
-    found
-}
-
-/// A word is hype when it, or its stem after an inflection, is listed.
-fn is_hype(word: &str, configured: &HashSet<String>) -> bool {
-    let listed = |w: &str| configured.contains(w) || MORE_HYPE.contains(&w);
-    let word = word.replace('’', "'");
-    let word = word.strip_suffix("'s").unwrap_or(&word);
-    if listed(word) {
-        return true;
-    }
-    // British spellings meet the listed American ones.
-    let american = word.replace("ise", "ize").replace("isation", "ization");
-    stems(&american).iter().any(|stem| listed(stem))
-}
-
-/// What a word may be an inflection of: `empowering` -> `empower`,
-/// `supercharged` -> `supercharge`, `synergies` -> `synergy`,
-/// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
-fn stems(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string()];
-    for suffix in [
-        "ments", "ment", "ness", "ingly", "ing", "ers", "er", "ed", "es", "s", "ly", "d",
-    ] {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && stem.len() >= 4
-        {
-            out.push(stem.to_string());
-            out.push(format!("{stem}e"));
-        }
-    }
-    if let Some(stem) = word.strip_suffix("ies") {
-        out.push(format!("{stem}y"));
-    }
-    if let Some(stem) = word.strip_suffix("ily") {
-        out.push(format!("{stem}y"));
-    }
-    if let Some(stem) = word.strip_suffix("bly") {
-        out.push(format!("{stem}ble"));
-    }
-    if let Some(stem) = word.strip_suffix("ally") {
-        out.push(format!("{stem}al"));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::text::has_number;
 use crate::lint::{Context, Rule};
 use crate::model::Kind;
 
@@ -64,7 +63,10 @@ metric = { from = 35, to = 60, unit = "%" }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for (k, kr) in objective.krs.iter().enumerate() {
-                if kr.kind != Kind::Impact || kr.metric.is_some() || has_number(&kr.text.value) {
+                if kr.kind != Kind::Impact
+                    || kr.metric.is_some()
+                    || cx.facts.kr(o, k).text.has_number()
+                {
                     continue;
                 }
                 out.push(

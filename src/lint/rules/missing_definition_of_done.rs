@@ -2,7 +2,6 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::text::states_change;
 use crate::lint::{Context, Rule};
 
 pub struct MissingDefinitionOfDone;
@@ -68,7 +67,10 @@ done = [
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for (k, kr) in objective.krs.iter().enumerate() {
-                if !kr.done.is_empty() || kr.metric.is_some() || states_change(&kr.text.value) {
+                if !kr.done.is_empty()
+                    || kr.metric.is_some()
+                    || cx.facts.kr(o, k).text.states_change()
+                {
                     continue;
                 }
                 out.push(

@@ -1,8 +1,8 @@
 //! `no-impact-kr`: none of an objective's KRs measures impact.
 
+use crate::analysis::Facts;
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::text::states_change;
 use crate::lint::{Context, Rule};
 use crate::model::{KeyResult, Kind};
 
@@ -10,8 +10,8 @@ pub struct NoImpactKr;
 
 /// A KR measures impact when it says so with `kind`, carries a `metric`, or
 /// states a change of a measure from a baseline to a target.
-pub fn measures_impact(kr: &KeyResult) -> bool {
-    kr.kind == Kind::Impact || kr.metric.is_some() || states_change(&kr.text.value)
+pub fn measures_impact(kr: &KeyResult, facts: &Facts<'_>) -> bool {
+    kr.kind == Kind::Impact || kr.metric.is_some() || facts.states_change()
 }
 
 impl Rule for NoImpactKr {
@@ -77,7 +77,14 @@ metric = { from = 40, to = 10, unit = "minutes" }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
-            if objective.krs.is_empty() || objective.krs.iter().any(measures_impact) {
+            let facts = &cx.facts.objective(o).krs;
+            if objective.krs.is_empty()
+                || objective
+                    .krs
+                    .iter()
+                    .zip(facts)
+                    .any(|(kr, facts)| measures_impact(kr, &facts.text))
+            {
                 continue;
             }
             out.push(

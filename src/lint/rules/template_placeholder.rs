@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::analysis::tokens;
 use crate::config::Level;
 use crate::diagnostic::Finding;
 use crate::lint::similarity::normalize_statement;
-use crate::lint::text::tokens;
 use crate::lint::{Context, Rule};
 use crate::model::{Location, Objective};
 
@@ -66,7 +66,8 @@ it that way.
 - Placeholders: `<` right before a letter, then letters, digits, spaces,
   `-`, `_` or `/`, then `>`, as in `<team>` or `<for whom>`. A comparison
   such as `p95 < 200ms` or `a < b > c` has spaces or digits after `<` and is
-  not one; inline HTML such as `<em>` is not one either.
+  not one; inline HTML such as `<em>` is not one either, and neither is an
+  argument inside a code span (`` `deploy <service>` `` is a command).
 - Template sentences: a string equal, ignoring case, spacing and a closing
   full stop, to one of the sentences `mdbook-okr new` writes.
 - One finding per string, on the key result when the string belongs to one,
@@ -237,10 +238,15 @@ fn placeholders(value: &str) -> Vec<Range<usize>> {
         .filter(|t| MARKERS.contains(&t.text))
         .map(|t| t.range)
         .collect();
+    let code = code_spans(value);
     let mut rest = 0;
     while let Some(offset) = value[rest..].find('<') {
         let start = rest + offset;
         rest = start + 1;
+        // `deploy <service>` in a code span is a command's argument.
+        if code.iter().any(|span| span.contains(&start)) {
+            continue;
+        }
         let inner_start = start + 1;
         let Some(first) = value[inner_start..].chars().next() else {
             break;
@@ -264,6 +270,44 @@ fn placeholders(value: &str) -> Vec<Range<usize>> {
     }
     found.sort_by_key(|r| r.start);
     found
+}
+
+/// The byte ranges of the code spans of a string: text between two runs of
+/// backticks of the same length, as CommonMark reads them.
+fn code_spans(value: &str) -> Vec<Range<usize>> {
+    let bytes = value.as_bytes();
+    let run_at = |i: usize| bytes[i..].iter().take_while(|&&b| b == b'`').count();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let open = run_at(i);
+        let mut j = i + open;
+        let close = loop {
+            match bytes[j..].iter().position(|&b| b == b'`') {
+                Some(offset) => {
+                    let at = j + offset;
+                    let run = run_at(at);
+                    if run == open {
+                        break Some(at);
+                    }
+                    j = at + run;
+                }
+                None => break None,
+            }
+        };
+        match close {
+            Some(at) => {
+                spans.push(i + open..at);
+                i = at + open;
+            }
+            None => i += open,
+        }
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -312,6 +356,28 @@ mod tests {
             ),
             [on_kr("KR1")]
         );
+    }
+
+    #[test]
+    fn arguments_in_code_spans_are_code() {
+        assert_eq!(
+            found(
+                GOOD,
+                &["text = \"Document `deploy <service>` and ``run <job> `now` `` for every team\""]
+            ),
+            []
+        );
+        // A placeholder outside the span still fires; an unclosed backtick
+        // opens no span.
+        assert_eq!(
+            found(GOOD, &["text = \"Run `deploy <service>` for <team>\""]),
+            [on_kr("KR1")]
+        );
+        assert_eq!(
+            found(GOOD, &["text = \"Cut ` <baseline> to 2\""]),
+            [on_kr("KR1")]
+        );
+        assert_eq!(code_spans("a `b` c ``d`e`` f"), [3..4, 10..13]);
     }
 
     #[test]

@@ -76,7 +76,7 @@ text = "Reduce API p95 response time from 200ms to 100ms, measured across 1M req
                 if kr.metric.is_some() {
                     continue;
                 }
-                let Some(range) = cx.lexicon.unmeasurable(&kr.text.value) else {
+                let Some(range) = cx.facts.kr(o, k).text.unmeasurable() else {
                     continue;
                 };
                 let words = &kr.text.value[range.clone()];

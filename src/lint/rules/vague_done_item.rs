@@ -68,10 +68,8 @@ done = [
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for (k, kr) in objective.krs.iter().enumerate() {
-                for item in &kr.done {
-                    let (range, message, help) = if let Some(range) =
-                        cx.lexicon.unmeasurable(&item.text)
-                    {
+                for (item, facts) in kr.done.iter().zip(&cx.facts.kr(o, k).done) {
+                    let (range, message, help) = if let Some(range) = facts.unmeasurable() {
                         let words = &item.text[range.clone()];
                         (
                             range,
@@ -83,8 +81,8 @@ done = [
                                  result, like \"Setup guide published for all 20 repositories\""
                                 .to_string(),
                         )
-                    } else if let Some(activity) = cx.lexicon.activity(&item.text) {
-                        let range = activity.range;
+                    } else if let Some(activity) = facts.activity() {
+                        let range = activity.range.clone();
                         let words = &item.text[range.clone()];
                         (
                             range,

@@ -1,0 +1,121 @@
+//! The one scheme of word forms: a base word and its regular inflections
+//! by suffix rules, plus a table of irregular forms. Configured lists match
+//! every form of their first word; the other readers ask for a word's
+//! possible bases with the same suffix rules read backwards.
+
+/// Irregular forms the suffix rules do not produce.
+pub const IRREGULAR: &[(&str, &str)] = &[
+    ("meet", "met"),
+    ("grow", "grew"),
+    ("grow", "grown"),
+    ("shrink", "shrank"),
+    ("shrink", "shrunk"),
+    ("begin", "began"),
+    ("begin", "begun"),
+    ("understand", "understood"),
+    ("learn", "learnt"),
+    ("hold", "held"),
+    ("cut", "cut"),
+];
+
+/// A word and its regular inflections: `improve` gives `improves`,
+/// `improved`, `improving`, `improvement`, `improvements`; `optimize` also
+/// `optimization`; `simplify` gives `simplified`, `simplification`; `cut`
+/// gives `cutting`.
+pub fn inflections(word: &str) -> Vec<String> {
+    let w = word.to_lowercase();
+    let mut forms = vec![w.clone()];
+    let mut add = |s: String| {
+        if !forms.contains(&s) {
+            forms.push(s);
+        }
+    };
+    let chars: Vec<char> = w.chars().collect();
+    let is_vowel = |c: char| "aeiou".contains(c);
+    if let Some(stem) = w.strip_suffix('e') {
+        for suffix in ["s", "d", "ment", "ments"] {
+            add(format!("{w}{suffix}"));
+        }
+        for suffix in ["ing", "ation", "ations"] {
+            add(format!("{stem}{suffix}"));
+        }
+        if w.ends_with("ate") {
+            add(format!("{stem}ion"));
+            add(format!("{stem}ions"));
+        }
+        if let Some(root) = w.strip_suffix("uce") {
+            add(format!("{root}uction"));
+            add(format!("{root}uctions"));
+        }
+    } else if w.ends_with('y') && chars.len() > 2 && !is_vowel(chars[chars.len() - 2]) {
+        let stem = &w[..w.len() - 1];
+        add(format!("{stem}ies"));
+        add(format!("{stem}ied"));
+        add(format!("{w}ing"));
+        if w.ends_with("fy") {
+            add(format!("{stem}ication"));
+            add(format!("{stem}ications"));
+        }
+    } else {
+        let plural = if ["s", "sh", "ch", "x", "z"].iter().any(|s| w.ends_with(s)) {
+            "es"
+        } else {
+            "s"
+        };
+        add(format!("{w}{plural}"));
+        // Short consonant-vowel-consonant verbs double the last letter.
+        let doubled = chars.len() <= 4
+            && chars.len() >= 3
+            && !is_vowel(chars[chars.len() - 1])
+            && !"wxy".contains(chars[chars.len() - 1])
+            && is_vowel(chars[chars.len() - 2])
+            && !is_vowel(chars[chars.len() - 3]);
+        let stem = if doubled {
+            format!("{w}{}", chars[chars.len() - 1])
+        } else {
+            w.clone()
+        };
+        for suffix in ["ed", "ing"] {
+            add(format!("{stem}{suffix}"));
+        }
+        for suffix in ["ment", "ments", "ation", "ations", "ion", "ions"] {
+            add(format!("{w}{suffix}"));
+        }
+    }
+    for (base, form) in IRREGULAR {
+        if *base == w {
+            add(form.to_string());
+        }
+    }
+    forms
+}
+
+/// What a word may be an inflection of: `empowering` -> `empower`,
+/// `supercharged` -> `supercharge`, `synergies` -> `synergy`,
+/// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
+pub fn bases(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    for suffix in [
+        "ments", "ment", "ness", "ingly", "ing", "ers", "er", "ed", "es", "s", "ly", "d",
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= 4
+        {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+        }
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("ily") {
+        out.push(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("bly") {
+        out.push(format!("{stem}ble"));
+    }
+    if let Some(stem) = word.strip_suffix("ally") {
+        out.push(format!("{stem}al"));
+    }
+    out
+}

@@ -1,0 +1,399 @@
+//! The configured word lists compiled once per run, and the analyses that
+//! use them: where a statement ends and its purpose begins, vague wording of
+//! change, and activities.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::forms;
+use super::tokens::{Split, Token, tokens};
+use super::words::{self, ActivityKind};
+use crate::config::Words;
+
+/// One configured entry, compiled: the inflected forms of its first word and
+/// the exact words that must follow.
+#[derive(Debug, Clone)]
+struct Entry {
+    base: String,
+    rest: Vec<String>,
+}
+
+/// The entries of one list, indexed by every inflected form of their first
+/// word.
+#[derive(Debug, Clone, Default)]
+struct Matcher {
+    by_form: HashMap<String, Vec<Entry>>,
+}
+
+/// A match of a list entry in a text: its base word and the words it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Hit {
+    base: String,
+    words: Range<usize>,
+}
+
+impl Matcher {
+    fn new(list: &[String]) -> Self {
+        let mut by_form: HashMap<String, Vec<Entry>> = HashMap::new();
+        for item in list {
+            let item = item.to_lowercase();
+            let parts: Vec<String> = tokens(&item).iter().map(Token::lower).collect();
+            let Some((first, rest)) = parts.split_first() else {
+                continue;
+            };
+            for form in forms::inflections(first) {
+                by_form.entry(form).or_default().push(Entry {
+                    base: item.clone(),
+                    rest: rest.to_vec(),
+                });
+            }
+        }
+        Matcher { by_form }
+    }
+
+    /// The longest entry that starts at word `i`.
+    fn at(&self, words: &Split, i: usize) -> Option<Hit> {
+        let entries = self.by_form.get(words.word(i))?;
+        entries
+            .iter()
+            .filter(|e| {
+                e.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| words.word(i + 1 + k) == w)
+            })
+            // The longest phrase wins; between equals, the entry the word
+            // is the base of ("meeting" over a form of "meet").
+            .max_by_key(|e| (e.rest.len(), e.base == words.word(i)))
+            .map(|e| Hit {
+                base: e.base.clone(),
+                words: i..i + 1 + e.rest.len(),
+            })
+    }
+}
+
+/// The configured word lists, lowercased into sets, and their compiled
+/// forms for the analyses.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub hype: HashSet<String>,
+    pub vague: HashSet<String>,
+    pub activity: HashSet<String>,
+    pub stop: HashSet<String>,
+    vague_matcher: Matcher,
+    activity_matcher: Matcher,
+    /// Verbs that open a purpose clause after "to".
+    purpose: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn new(words: &Words) -> Lexicon {
+        let set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+        let single = |list: &[String]| {
+            list.iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        let purpose = words::PURPOSE_VERBS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(single(&words.vague))
+            .chain(single(&words.activity))
+            .collect();
+        Lexicon {
+            hype: set(&words.hype),
+            vague: set(&words.vague),
+            activity: set(&words.activity),
+            stop: set(&words.stop),
+            vague_matcher: Matcher::new(&words.vague),
+            activity_matcher: Matcher::new(&words.activity),
+            purpose,
+        }
+    }
+
+    /// Where the KR's own statement ends and its purpose clause begins
+    /// ("... to reduce setup time", "so that ...", "enabling ..."), as a word
+    /// index. The purpose says why; the rules judge what will be done.
+    pub fn lead_end(&self, words: &Split) -> usize {
+        for i in 1..words.len() {
+            let word = words.word(i);
+            let next = words.word(i + 1);
+            let verb_after = |j: usize| {
+                self.purpose.contains(words.word(j))
+                    || (words.word(j).ends_with("ly") || words.word(j) == "further")
+                        && self.purpose.contains(words.word(j + 1))
+            };
+            let boundary = match word {
+                "to" => verb_after(i + 1),
+                "so" | "enabling" | "allowing" | "thereby" | "which" | "ensuring" | "letting" => {
+                    true
+                }
+                "in" => next == "order",
+                "for" => words::COMPARATIVES.contains(&next),
+                _ => {
+                    word.ends_with("ing")
+                        && words.gap_before(i).contains(',')
+                        && (self.purpose.contains(word.trim_end_matches("ing"))
+                            || self.vague_matcher.by_form.contains_key(word))
+                }
+            };
+            if boundary {
+                return i;
+            }
+        }
+        words.len()
+    }
+
+    /// Where the KR leans on vague wording of change in its own statement:
+    /// a vague verb or noun from the list ("improve", "optimization",
+    /// "speed up"), "make ... more efficient/better/faster", or a sentence
+    /// that opens with a comparative ("Faster builds"). `None` when there is
+    /// none. Numbers are not considered here; [`super::Facts::unmeasurable`] does.
+    pub fn vague_span(&self, words: &Split, lead: usize) -> Option<Range<usize>> {
+        let span =
+            |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
+        for i in 0..lead {
+            let listed = self.vague_matcher.at(words, i);
+            if let Some(hit) = &listed
+                && hit.words.end <= lead
+                && self.vague_sense(words, hit, lead)
+            {
+                return Some(span(hit.words.clone()));
+            }
+            let word = words.word(i);
+            if words::MAKE_VERBS.contains(&word)
+                && let Some(j) = (i + 1..(i + 6).min(lead)).find(|&j| is_comparative(words, j))
+            {
+                return Some(span(i..j + 1));
+            }
+            let opens = i == 0 || words.starts_sentence(i);
+            if opens && is_comparative(words, i) {
+                return Some(span(i..i + 1));
+            }
+            // A main verb of change of degree that no list names ("Tidy up
+            // the handbook", "Shore up the rota"), the longest phrase first.
+            // A listed word judged in another sense is not taken up again.
+            if opens
+                && listed.is_none()
+                && let Some(end) = change_verb_at(words, i, lead)
+            {
+                return Some(span(i..end));
+            }
+            if matches!(word, "more" | "less") && words.word(i + 1).ends_with("ly") && i + 1 < lead
+            {
+                return Some(span(i..i + 2));
+            }
+        }
+        None
+    }
+
+    /// Rules out senses of a vague word that are not a change of a measure:
+    /// "cut over", "lower environments", "raise alerts", a noun naming a
+    /// thing ("the cost reduction report"), or growth towards a destination
+    /// ("expand IPv6 to all services").
+    fn vague_sense(&self, words: &Split, hit: &Hit, lead: usize) -> bool {
+        let i = hit.words.start;
+        let word = words.word(i);
+        let next = words.word(hit.words.end);
+        let prev = i.checked_sub(1).map_or("", |p| words.word(p));
+        if matches!(prev, "or" | "than" | "no") {
+            return false;
+        }
+        let base = hit.base.as_str();
+        let wrong_sense = match base {
+            "cut" => matches!(
+                next,
+                "over" | "release" | "releases" | "branch" | "branches" | "ties" | "a"
+            ),
+            "lower" => {
+                matches!(prev, "the" | "a" | "and")
+                    || next.starts_with("env")
+                    || matches!(
+                        next,
+                        "tier" | "tiers" | "level" | "levels" | "bound" | "case"
+                    )
+            }
+            // "raise alerts", and the passive "alert raised when ...": a
+            // system's behaviour, not a level to lift.
+            "raise" => {
+                words::RAISED_SIGNALS.contains(&next)
+                    || matches!(next, "a" | "an" | "awareness")
+                    || word != base && words::RAISED_SIGNALS.contains(&prev)
+            }
+            "expand" | "expansion" | "extend" | "extension" | "harden" | "transform" | "evolve" => {
+                (hit.words.end..lead).any(|j| words::DESTINATIONS.contains(&words.word(j)))
+            }
+            _ => false,
+        };
+        // "the hardened base image", "an optimized build": a participle that
+        // describes a thing rather than promising a change.
+        let describes_a_thing = word.ends_with('d')
+            && word != base
+            && matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "each"
+                    | "every"
+                    | "all"
+                    | "new"
+            );
+        let names_a_thing = (word.ends_with("ion")
+            || word.ends_with("ions")
+            || word.ends_with("ment")
+            || word.ends_with("ments")
+            || base == "growth")
+            && words::ARTIFACTS.contains(&next);
+        !wrong_sense && !names_a_thing && !describes_a_thing
+    }
+
+    /// Where the text describes what people will do rather than a result:
+    /// it opens with an activity ("Attend ...", "Meet with each team ...",
+    /// "Continue ...", "Look into ...") or holds meetings ("Hold weekly
+    /// syncs"), and names no checkable result. A result is an end state or an
+    /// output; for activities such as "help" or
+    /// "explore" a number also counts ("help 5 teams migrate"), but not for
+    /// meetings and talking, where the number only counts the activity.
+    ///
+    /// `has_result` and `has_number` are the text's facts: whether it states
+    /// a result (see [`super::spans::result_span`]) and holds a number.
+    pub fn activity(
+        &self,
+        words: &Split,
+        lead: usize,
+        has_result: bool,
+        has_number: bool,
+    ) -> Option<Activity> {
+        let hit = self.activity_cue(words, lead)?;
+        let kind = words::activity_kind(&hit.base);
+        let pure = matches!(kind, Some(ActivityKind::Pure | ActivityKind::Meeting));
+        if has_result || (!pure && has_number) {
+            return None;
+        }
+        Some(Activity {
+            range: words.tokens[hit.words.start].range.start
+                ..words.tokens[hit.words.end - 1].range.end,
+            research: kind == Some(ActivityKind::Research),
+        })
+    }
+
+    fn activity_cue(&self, words: &Split, lead: usize) -> Option<Hit> {
+        // The KR's main verb: its first word, after a subject or an adverb
+        // ("We will regularly attend ...").
+        let opening = (0..lead.min(4))
+            .find(|&i| {
+                let w = words.word(i);
+                !(matches!(w, "we" | "will" | "i" | "also" | "to" | "the" | "team")
+                    || w.ends_with("ly"))
+            })
+            .unwrap_or(0);
+        for i in 0..lead {
+            let Some(hit) = self.activity_matcher.at(words, i) else {
+                continue;
+            };
+            if hit.words.end > lead {
+                continue;
+            }
+            let base = hit.base.as_str();
+            let word = words.word(i);
+            let is_meeting = words::activity_kind(base) == Some(ActivityKind::Meeting);
+            // "calls" and "sessions" are meetings only after a frequency or
+            // a verb that can only hold a meeting: not "run synthetic calls".
+            let cues = if words::AMBIGUOUS_MEETINGS.contains(&base) {
+                words::STRONG_MEETING_CUES
+            } else {
+                words::MEETING_CUES
+            };
+            let cued = (i.saturating_sub(4)..i).any(|j| cues.contains(&words.word(j)))
+                || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
+            let as_verb = i == opening
+                && (!is_meeting || words::MEETING_VERBS.contains(&base) && word == base)
+                || (!is_meeting && word.ends_with("ed") && word != base);
+            if !(is_meeting && cued || as_verb) {
+                continue;
+            }
+            if words::NEEDS_COMPANY.contains(&base) && !in_company(words, hit.words.end, lead) {
+                continue;
+            }
+            // Gathering requirements or feedback is talking to people;
+            // gathering metrics is a system at work.
+            if base == "gather"
+                && !(hit.words.end..(hit.words.end + 3).min(lead))
+                    .any(|j| words.is(j, words::GATHERED))
+            {
+                continue;
+            }
+            // "Present" and "demo" are activities before an audience ("present
+            // the vision at the all-hands"); "present a single status page"
+            // is a deliverable, and "present in all repos" is not a verb.
+            if matches!(base, "present" | "demo")
+                && (i != opening || !has_audience(words, hit.words.end, lead))
+            {
+                continue;
+            }
+            return Some(hit);
+        }
+        None
+    }
+}
+
+/// An activity found in a text by [`Lexicon::activity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// The words that name the activity.
+    pub range: Range<usize>,
+    /// The activity is research ("explore", "investigate"): the substance of
+    /// a discovery KR, which `discovery-without-output` judges instead.
+    pub research: bool,
+}
+
+/// True when people are the object or the company of the verb before
+/// `from`: "meet with each product team", "support the data team",
+/// "collaborate with security". Not "meet the SLO", "sync with the upstream
+/// release", or "support SSO for all users".
+fn in_company(words: &Split, from: usize, lead: usize) -> bool {
+    (from..(from + 6).min(lead))
+        .take_while(|&j| words.word(j) == "with" || !words.is(j, words::PREPOSITIONS))
+        .any(|j| words::PEOPLE.contains(&words.word(j)))
+}
+
+/// True when an audience follows: "to leadership", "at the all-hands".
+fn has_audience(words: &Split, from: usize, lead: usize) -> bool {
+    (from..(from + 6).min(lead)).any(|j| words.is(j, &["to", "at", "with"]))
+}
+
+/// The end of the WordNet verb of change of degree that opens at word `i`,
+/// of up to three words within the statement.
+fn change_verb_at(words: &Split, i: usize, lead: usize) -> Option<usize> {
+    (1..=3).rev().find_map(|n| {
+        let end = i + n;
+        if end > lead {
+            return None;
+        }
+        let phrase: Vec<&str> = (i..end).map(|j| words.word(j)).collect();
+        words::is_change_verb(&phrase.join(" ")).then_some(end)
+    })
+}
+
+/// A comparative that promises more or less of something, not "or higher"
+/// or "no more than".
+fn is_comparative(words: &Split, i: usize) -> bool {
+    let word = words.word(i);
+    if !words::COMPARATIVES.contains(&word) {
+        return false;
+    }
+    let prev = i.checked_sub(1).map_or("", |p| words.word(p));
+    let next = words.word(i + 1);
+    !matches!(prev, "or" | "no" | "than" | "and")
+        && next != "than"
+        && !(matches!(word, "more" | "less" | "fewer") && next.is_empty())
+}

@@ -1,0 +1,29 @@
+//! Analysis: the facts about every objective, KR and Definition of Done
+//! item, computed once per run and shared by every rule.
+//!
+//! A text is split into words once ([`tokens`]); numbers and their kinds,
+//! the change from a baseline to a target, vague wording, activities, the
+//! purpose clause, deadlines, approvals, outputs, the scope share and hype
+//! are derived from that split at most once each ([`Facts`]). Word forms
+//! follow one scheme ([`forms`]) and every word list lives in [`words`].
+//!
+//! This stage reads the plan and the configuration; it imports nothing from
+//! lint, render or index.
+
+pub mod facts;
+pub mod forms;
+pub mod hype;
+pub mod lexicon;
+pub mod numbers;
+pub mod outcome;
+pub mod share;
+pub mod spans;
+pub mod tokens;
+pub mod words;
+
+#[cfg(test)]
+mod tests;
+
+pub use facts::{Analysis, Facts, KrFacts, ObjectiveFacts};
+pub use lexicon::{Activity, Lexicon};
+pub use tokens::{Split, Token, tokens};

@@ -1,0 +1,116 @@
+//! The one tokenisation of a text: words with their byte ranges, split once
+//! and lowercased once. Every other analysis reads a [`Split`].
+
+use std::ops::Range;
+
+/// A word of a text and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+}
+
+impl Token<'_> {
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// Words: runs of letters, digits and inner hyphens or apostrophes
+/// (`world-class`, `team's`), with their byte ranges in `text`.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(offset, c)) in bytes.iter().enumerate() {
+        let joiner = matches!(c, '-' | '\'' | '’')
+            && start.is_some()
+            && bytes.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            start.get_or_insert(offset);
+        } else if let Some(s) = start.take() {
+            out.push(Token {
+                text: &text[s..offset],
+                range: s..offset,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            text: &text[s..],
+            range: s..text.len(),
+        });
+    }
+    out
+}
+
+/// A text split into lowercase words once, for every analysis.
+#[derive(Debug, Clone)]
+pub struct Split<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token<'a>>,
+    pub lower: Vec<String>,
+}
+
+impl<'a> Split<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokens(text);
+        let lower = tokens.iter().map(Token::lower).collect();
+        Split {
+            text,
+            tokens,
+            lower,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn is(&self, i: usize, list: &[&str]) -> bool {
+        list.contains(&self.word(i))
+    }
+
+    /// The text between word `i - 1` and word `i`.
+    pub fn gap_before(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.tokens[i - 1].range.end
+        };
+        let end = self
+            .tokens
+            .get(i)
+            .map_or(self.text.len(), |t| t.range.start);
+        &self.text[start..end]
+    }
+
+    /// True when word `i` begins a sentence: the text's first word, or one
+    /// after sentence punctuation.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self
+                .gap_before(i)
+                .contains(['.', '!', '?', ':', ';', '(', '"', '\n'])
+    }
+
+    /// The index of the word holding byte `offset`, or the first after it.
+    pub fn at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.range.end <= offset)
+    }
+
+    /// Words fully between two byte offsets.
+    pub fn between(&self, from: usize, to: usize) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.range.start < from);
+        let end = self.tokens.partition_point(|t| t.range.end <= to);
+        first..end.max(first)
+    }
+}

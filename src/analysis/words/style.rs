@@ -1,0 +1,108 @@
+//! Hype and stop words.
+
+/// Empty words that sound good on a slide and say nothing about what gets
+/// built. Matched as whole words (and their simple inflections), any case.
+pub const HYPE: &[&str] = &[
+    "awesome",
+    "delightful",
+    "empower",
+    "amazing",
+    "world-class",
+    "best-in-class",
+    "seamless",
+    "magical",
+    "exciting",
+    "incredible",
+    "revolutionary",
+    "revolutionize",
+    "game-changing",
+    "cutting-edge",
+    "next-generation",
+    "next-gen",
+    "synergy",
+    "stellar",
+    "supercharge",
+    "unleash",
+];
+
+/// Hype beyond the configurable list: words whose only job in a plan is to
+/// impress. Kept here, not in the configurable list, so that replacing
+/// `hype` in the configuration tunes the list without losing these.
+pub const MORE_HYPE: &[&str] = &[
+    "transformative",
+    "groundbreaking",
+    "ground-breaking",
+    "state-of-the-art",
+    "frictionless",
+    "effortless",
+    "blazing-fast",
+    "blazingly",
+    "lightning-fast",
+    "unparalleled",
+    "unprecedented",
+    "unrivaled",
+    "unrivalled",
+    "unmatched",
+    "industry-leading",
+    "market-leading",
+    "class-leading",
+    "best-of-breed",
+    "bleeding-edge",
+    "leading-edge",
+    "top-notch",
+    "next-level",
+    "mind-blowing",
+    "breathtaking",
+    "stunning",
+    "phenomenal",
+    "fantastic",
+    "superb",
+    "spectacular",
+    "sensational",
+    "brilliant",
+    "paradigm-shifting",
+    "game-changer",
+    "gamechanger",
+    "synergies",
+    "synergistic",
+    "synergize",
+    "turbocharge",
+    "skyrocket",
+    "delight",
+    "wow",
+    "rockstar",
+    "ninja",
+    "innovative",
+    "visionary",
+    "beautiful",
+];
+
+/// The same hype written as separate words ("cutting edge").
+pub const HYPE_PHRASES: &[&[&str]] = &[
+    &["world", "class"],
+    &["best", "in", "class"],
+    &["cutting", "edge"],
+    &["bleeding", "edge"],
+    &["next", "generation"],
+    &["next", "gen"],
+    &["game", "changing"],
+    &["game", "changer"],
+    &["state", "of", "the", "art"],
+    &["blazing", "fast"],
+    &["lightning", "fast"],
+    &["industry", "leading"],
+    &["best", "of", "breed"],
+    &["paradigm", "shift"],
+    &["top", "notch"],
+    &["next", "level"],
+];
+
+/// Words ignored when comparing the content of two texts.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from",
+    "into", "across", "all", "our", "their", "its", "is", "are", "be", "as", "that", "this", "so",
+    "we", "per", "off", "onto", "about", "over", "out", "up", "via", "than", "each", "every", "it",
+    "us", "they", "them", "will", "can", "has", "have", "was", "were", "not", "no", "without",
+    "within", "after", "before", "under", "between", "through", "what", "which", "who", "how",
+    "why", "when", "where", "could", "should", "would",
+];
