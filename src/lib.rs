@@ -21,6 +21,7 @@ pub mod cycle;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
+pub mod history;
 pub mod index;
 pub mod install;
 pub mod lint;

@@ -127,15 +127,17 @@ pub fn process_reporting_to(
         }
     }
     let plan = builder.finish();
-    let diagnostics = lint::run(&plan, &config);
+    let progress = crate::history::if_wanted(Some(&ctx.root), &plan, &config, messages);
+    let diagnostics = lint::run_with_progress(&plan, &config, progress.as_ref());
     report(&plan, &diagnostics, messages);
 
-    let cx = RenderContext::new(
+    let mut cx = RenderContext::new(
         &plan,
         &config,
         &diagnostics,
         Format::for_renderer(&ctx.renderer),
     );
+    cx.progress = progress.as_ref();
     // Each file renders on its own, so in parallel; then every chapter
     // gets its file's rendering (a file listed twice is rendered twice).
     let mut rendered: HashMap<FileId, String> = files

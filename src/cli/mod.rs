@@ -101,6 +101,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Markdown)]
         format: crate::diff::DiffFormat,
     },
+    /// Progress over time from the book's git history: pace, status, staleness, team patterns
+    History {
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::history::format::HistoryFormat::Markdown)]
+        format: crate::history::format::HistoryFormat,
+    },
     /// Write okr.css into a book and list it (and the preprocessor) in book.toml
     Install {
         /// The book's folder (the one holding book.toml)
@@ -195,6 +204,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let report = crate::diff::diff(&book, &base, head.as_deref())?;
             print!("{}", crate::diff::render(&report, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::History { book, format }) => {
+            let report = crate::history::history(&book)?;
+            if let Some(missing) = report.missing {
+                eprintln!("note: {}", missing.advice());
+            }
+            print!("{}", crate::history::format::render(&report, format));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Install { book }) => {

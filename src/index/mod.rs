@@ -14,6 +14,7 @@
 pub mod deps;
 pub mod doc;
 pub mod graph;
+mod progress;
 mod sections;
 
 use std::collections::BTreeMap;

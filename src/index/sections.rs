@@ -23,6 +23,7 @@ pub(super) fn all(index: &Index<'_>) -> Vec<Node> {
     initiatives(index, &mut nodes);
     overlaps(index, &mut nodes);
     gaps(index, &mut nodes);
+    super::progress::section(index, &mut nodes);
     nodes
 }
 

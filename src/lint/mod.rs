@@ -26,6 +26,9 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The configured word lists, compiled once per run.
     pub lexicon: &'a Lexicon,
+    /// Progress read from the book's Git history, for the rules about it;
+    /// `None` when it was not read.
+    pub progress: Option<&'a crate::history::progress::Report>,
 }
 
 /// One rule of the catalogue.
@@ -69,11 +72,21 @@ pub const UNKNOWN_RULE: &str = "unknown-rule";
 /// Runs every enabled rule over the plan and returns the diagnostics in book
 /// order: by file, then position.
 pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
+    run_with_progress(plan, config, None)
+}
+
+/// [`run`], with the progress the history rules read.
+pub fn run_with_progress(
+    plan: &Plan,
+    config: &Config,
+    progress: Option<&crate::history::progress::Report>,
+) -> Vec<Diagnostic> {
     let lexicon = Lexicon::new(&config.words);
     let cx = Context {
         plan,
         config,
         lexicon: &lexicon,
+        progress,
     };
     let mut findings = invalid_block_findings(plan);
     findings.extend(crate::index::directive_problems(plan, config));

@@ -499,6 +499,7 @@ impl Card<'_, '_> {
                 grade.class, grade.text
             );
         }
+        super::trend::write(self.out, self.cx.progress, o, k);
         self.out.push_str("</p>");
         if let Some(metric) = &kr.metric {
             self.metric(metric, &kr.id);

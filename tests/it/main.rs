@@ -7,6 +7,7 @@ mod diff;
 mod docs;
 mod e2e;
 mod fuzz_replay;
+mod history;
 mod hostile;
 mod properties;
 mod protocol;

@@ -19,8 +19,11 @@ pub mod objective_drift;
 pub mod objective_without_outcome;
 pub mod overlapping_objectives;
 pub mod partial_prerequisite;
+pub mod stale_progress;
+pub mod stretch_always_met;
 pub mod stretch_prerequisite;
 pub mod team_without_okrs;
+pub mod target_lowered_late;
 pub mod template_placeholder;
 pub mod too_many_objectives;
 pub mod unknown_dependency;
@@ -56,5 +59,8 @@ pub const RULES: &[&dyn Rule] = &[
     &partial_prerequisite::PartialPrerequisite,
     &team_without_okrs::TeamWithoutOkrs,
     &overlapping_objectives::OverlappingObjectives,
+    &stale_progress::StaleProgress,
+    &stretch_always_met::StretchAlwaysMet,
+    &target_lowered_late::TargetLoweredLate,
     &unknown_rule::UnknownRule,
 ];
