@@ -58,7 +58,11 @@ fn repository(dir: &Path, chapters: usize, commits: usize) -> Result<()> {
     let mut stream = Vec::new();
     let start = 1_774_000_000_i64;
     let blob = |stream: &mut Vec<u8>, path: &str, text: &str| {
-        let _ = write!(stream, "M 100644 inline {path}\ndata {}\n{text}\n", text.len());
+        let _ = write!(
+            stream,
+            "M 100644 inline {path}\ndata {}\n{text}\n",
+            text.len()
+        );
     };
     for c in 0..commits {
         let time = start + c as i64 * 3_600;
@@ -74,7 +78,11 @@ fn repository(dir: &Path, chapters: usize, commits: usize) -> Result<()> {
             }
             blob(&mut stream, "plans/src/SUMMARY.md", &summary);
             for n in 0..chapters {
-                blob(&mut stream, &format!("plans/src/team{n}.md"), &chapter(n, 0));
+                blob(
+                    &mut stream,
+                    &format!("plans/src/team{n}.md"),
+                    &chapter(n, 0),
+                );
             }
         } else {
             let n = c % chapters;

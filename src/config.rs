@@ -223,11 +223,17 @@ impl Config {
         }
         if let Some(today) = raw.today {
             config.today = Some(today.parse().map_err(|_| {
-                anyhow::anyhow!("[preprocessor.okr] today: `{today}` is not a date; write it as `YYYY-MM-DD`")
+                anyhow::anyhow!(
+                    "[preprocessor.okr] today: `{today}` is not a date; write it as `YYYY-MM-DD`"
+                )
             })?);
         }
         if let Some(history) = raw.history {
-            let gaps = [history.at_risk_gap, history.off_track_gap, history.stretch_pace];
+            let gaps = [
+                history.at_risk_gap,
+                history.off_track_gap,
+                history.stretch_pace,
+            ];
             if gaps.iter().any(|g| !(0.0..=1.0).contains(g))
                 || history.at_risk_gap > history.off_track_gap
             {

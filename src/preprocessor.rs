@@ -127,7 +127,7 @@ pub fn process_reporting_to(
         }
     }
     let plan = builder.finish();
-    let progress = crate::history::if_wanted(Some(&ctx.root), &plan, &config, messages);
+    let progress = crate::history::if_wanted(Some(ctx.root.as_path()), &plan, &config, messages);
     let diagnostics = lint::run_with_progress(&plan, &config, progress.as_ref());
     report(&plan, &diagnostics, messages);
 

@@ -58,18 +58,18 @@ fn csv(report: &Report) -> String {
             .map(|p| format!("{} {}", p.date, score(p.score)))
             .collect();
         let _ = writer.write_record([
-            kr.team.as_str(),
-            &kr.quarter.to_string(),
-            &kr.objective,
-            &kr.kr,
-            &kr.text,
-            kr.commitment.as_str(),
-            &score(kr.score),
-            &score(kr.expected),
-            status(kr),
-            if kr.stale { "true" } else { "false" },
-            &kr.last_progress.map(|d| d.to_string()).unwrap_or_default(),
-            &scores.join("; "),
+            kr.team.clone(),
+            kr.quarter.to_string(),
+            kr.objective.clone(),
+            kr.kr.clone(),
+            kr.text.clone(),
+            kr.commitment.as_str().to_string(),
+            score(kr.score),
+            score(kr.expected),
+            status(kr).to_string(),
+            kr.stale.to_string(),
+            kr.last_progress.map(|d| d.to_string()).unwrap_or_default(),
+            scores.join("; "),
         ]);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -236,13 +236,7 @@ pub fn read(root: &Path, current: &Plan, config: &Config) -> History {
     }
     // The plan being built may hold edits not committed yet: pair it with
     // the last commit's plan, but add no point for it.
-    history.of_kr = follow(
-        &mut history.tracks,
-        previous.as_ref(),
-        current,
-        stop,
-        None,
-    );
+    history.of_kr = follow(&mut history.tracks, previous.as_ref(), current, stop, None);
     history
 }
 
@@ -295,9 +289,8 @@ fn follow(
 
 /// The first day of a quarter and the first day after it.
 pub fn quarter_span(quarter: Quarter) -> (Date, Date) {
-    let start = |q: Quarter| {
-        Date::new(q.year as i16, (q.number * 3 - 2) as i8, 1).unwrap_or(Date::MIN)
-    };
+    let start =
+        |q: Quarter| Date::new(q.year as i16, (q.number * 3 - 2) as i8, 1).unwrap_or(Date::MIN);
     (start(quarter), start(quarter.next()))
 }
 
@@ -325,7 +318,11 @@ pub fn for_build(
 }
 
 /// The rules that read the history: it is read only when one is on.
-const RULES: &[&str] = &["stale-progress", "stretch-always-met", "target-lowered-late"];
+const RULES: &[&str] = &[
+    "stale-progress",
+    "stretch-always-met",
+    "target-lowered-late",
+];
 
 /// The progress a run of `check` or a build over the book at `root`
 /// needs: `None` when no history rule is on and the cards are not asked to
@@ -339,8 +336,8 @@ pub fn if_wanted(
 ) -> Option<progress::Report> {
     let wanted = config.history.show
         || crate::lint::RULES
-        .iter()
-        .any(|rule| RULES.contains(&rule.name()) && config.severity_of(*rule).is_some());
+            .iter()
+            .any(|rule| RULES.contains(&rule.name()) && config.severity_of(*rule).is_some());
     for_build(root.filter(|_| wanted)?, plan, config, messages)
 }
 

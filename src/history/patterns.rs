@@ -64,7 +64,10 @@ pub struct KrScore {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Change {
-    TargetLowered { from: f64, to: f64 },
+    TargetLowered {
+        from: f64,
+        to: f64,
+    },
     CommitmentChanged {
         #[serde(serialize_with = "super::as_text::commitment")]
         from: Commitment,
@@ -179,8 +182,11 @@ fn runs(
 /// Every commit that made a target easier or changed a commitment of a
 /// key result on or after its quarter's first day.
 fn late_changes(history: &History) -> Vec<LateChange> {
-    let place_of: BTreeMap<usize, (usize, usize)> =
-        history.of_kr.iter().map(|(&place, &t)| (t, place)).collect();
+    let place_of: BTreeMap<usize, (usize, usize)> = history
+        .of_kr
+        .iter()
+        .map(|(&place, &t)| (t, place))
+        .collect();
     let mut changes = Vec::new();
     for (t, track) in history.tracks.iter().enumerate() {
         for pair in track.points.windows(2) {

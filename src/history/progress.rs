@@ -129,9 +129,9 @@ impl From<&HistorySettings> for Settings {
 impl Report {
     /// The key results at risk, off track or stale, in plan order.
     pub fn needing_attention(&self) -> impl Iterator<Item = &KrProgress> {
-        self.krs.iter().filter(|kr| {
-            kr.stale || matches!(kr.status, Some(Status::AtRisk | Status::OffTrack))
-        })
+        self.krs
+            .iter()
+            .filter(|kr| kr.stale || matches!(kr.status, Some(Status::AtRisk | Status::OffTrack)))
     }
 
     pub fn of_kr(&self, objective: usize, kr: usize) -> Option<&KrProgress> {

@@ -37,7 +37,11 @@ pub fn each_revision(
 ) -> Result<(), Missing> {
     let top = match git::top_folder(root) {
         Ok(top) => top,
-        Err(error) if error.chain().any(|e| e.downcast_ref::<io::Error>().is_some()) => {
+        Err(error)
+            if error
+                .chain()
+                .any(|e| e.downcast_ref::<io::Error>().is_some()) =>
+        {
             return Err(Missing::NoGit);
         }
         Err(_) => return Err(Missing::NotARepository),
@@ -255,7 +259,10 @@ mod tests {
         let logged = parse_record(record).unwrap();
         assert_eq!(logged.commit.id, "abc");
         assert_eq!(logged.commit.author, "Ana <ana@x>");
-        assert_eq!((logged.commit.author_time, logged.commit.commit_time), (100, 200));
+        assert_eq!(
+            (logged.commit.author_time, logged.commit.commit_time),
+            (100, 200)
+        );
         assert_eq!(
             logged.changed,
             ["plans/a.md", "plans/b.md", "plans/c.md", "plans/d.md"]

@@ -110,10 +110,7 @@ pub(super) fn section(index: &Index<'_>, nodes: &mut Vec<Node>) {
         items.push(Item {
             line: vec![
                 text(format!("{}: ", change.team)),
-                link(
-                    name,
-                    change.place.and_then(|(o, k)| index.kr_href(o, k)),
-                ),
+                link(name, change.place.and_then(|(o, k)| index.kr_href(o, k))),
                 text(format!(
                     ": {what} after the quarter started, in {} on {} by {}",
                     change.commit, change.date, change.author

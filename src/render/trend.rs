@@ -131,7 +131,11 @@ mod tests {
     fn the_line_steps_through_each_score_to_today_with_its_name_in_words() {
         let mut out = String::new();
         let today = "2026-05-16".parse().unwrap();
-        write_kr(&mut out, &kr(&[("2026-04-01", 0.0), ("2026-05-01", 0.3)]), today);
+        write_kr(
+            &mut out,
+            &kr(&[("2026-04-01", 0.0), ("2026-05-01", 0.3)]),
+            today,
+        );
         assert!(out.contains("role=\"img\""), "{out}");
         assert!(
             out.contains("<title>Committed scores: 0.00 on 2026-04-01, 0.30 on 2026-05-01; expected 0.50 today</title>"),

@@ -113,7 +113,10 @@ mod tests {
         let report = progress::report(&plan, &History::default(), &config.history, today);
         for progress in [None, Some(&report)] {
             let found = crate::lint::run_with_progress(&plan, &config, progress);
-            assert!(found.iter().all(|d| d.rule != "stale-progress"), "{found:?}");
+            assert!(
+                found.iter().all(|d| d.rule != "stale-progress"),
+                "{found:?}"
+            );
         }
     }
 }

@@ -113,7 +113,9 @@ mod tests {
 
     fn found(text: &str) -> Vec<(Option<String>, Option<String>)> {
         let mut config: Config = config();
-        config.rules.insert("stretch-always-met".into(), Level::Warning);
+        config
+            .rules
+            .insert("stretch-always-met".into(), Level::Warning);
         let plan = Plan::from_chapter("search.md", text, &config);
         let today = "2026-05-15".parse().unwrap();
         let report = progress::report(&plan, &History::default(), &config.history, today);

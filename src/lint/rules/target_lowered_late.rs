@@ -72,11 +72,9 @@ it in a pull request that says why and tells the teams that depend on it.
                 Change::TargetLowered { from, to } => {
                     format!("its target was made easier, from {from} to {to},")
                 }
-                Change::CommitmentChanged { from, to } => format!(
-                    "it was changed from {} to {}",
-                    from.as_str(),
-                    to.as_str()
-                ),
+                Change::CommitmentChanged { from, to } => {
+                    format!("it was changed from {} to {}", from.as_str(), to.as_str())
+                }
             };
             let location = key_result
                 .metric
@@ -111,7 +109,9 @@ mod tests {
     #[test]
     fn without_history_nothing_fires() {
         let mut config = config();
-        config.rules.insert("target-lowered-late".into(), Level::Warning);
+        config
+            .rules
+            .insert("target-lowered-late".into(), Level::Warning);
         let text = objective(
             "o",
             "Ship it to cut toil",
@@ -122,7 +122,10 @@ mod tests {
         let report = progress::report(&plan, &History::default(), &config.history, today);
         for progress in [None, Some(&report)] {
             let found = crate::lint::run_with_progress(&plan, &config, progress);
-            assert!(found.iter().all(|d| d.rule != "target-lowered-late"), "{found:?}");
+            assert!(
+                found.iter().all(|d| d.rule != "target-lowered-late"),
+                "{found:?}"
+            );
         }
     }
 }
