@@ -215,7 +215,7 @@ pub fn read(root: &Path, current: &Plan, config: &Config) -> History {
     };
     let stop = &Lexicon::new(&config.words).stop;
     let mut history = History::default();
-    let mut previous: Option<(Plan, HashMap<(usize, usize), usize>)> = None;
+    let mut previous: Option<Revision> = None;
     let walked = reader::each_revision(&root, |commit, loaded| {
         let index = history.commits.len();
         history.commits.push(commit);
@@ -240,13 +240,16 @@ pub fn read(root: &Path, current: &Plan, config: &Config) -> History {
     history
 }
 
+/// A revision's plan and the track of each of its key results.
+type Revision = (Plan, HashMap<(usize, usize), usize>);
+
 /// Pairs `plan` with the previous revision's plan and extends or starts a
 /// track for each of its key results; `commit` is `None` for the plan of
 /// the working tree, which only finds its tracks. Returns the track of each
 /// key result of `plan`.
 fn follow(
     tracks: &mut Vec<Track>,
-    previous: Option<&(Plan, HashMap<(usize, usize), usize>)>,
+    previous: Option<&Revision>,
     plan: &Plan,
     stop: &std::collections::HashSet<String>,
     commit: Option<usize>,

@@ -119,6 +119,9 @@ fn met(score: Option<f64>) -> bool {
     score.is_some_and(|s| s >= 1.0)
 }
 
+/// A team's graded quarters, each with its key results.
+type Graded = BTreeMap<Quarter, Vec<(Commitment, KrScore)>>;
+
 /// For each team, the runs of graded quarters in a row for which `pick`
 /// names some key results.
 fn runs(
@@ -126,8 +129,7 @@ fn runs(
     today: Date,
     pick: impl Fn(&[(Commitment, KrScore)]) -> Vec<&KrScore>,
 ) -> Vec<Run> {
-    let mut by_team: BTreeMap<&str, BTreeMap<Quarter, Vec<(Commitment, KrScore)>>> =
-        BTreeMap::new();
+    let mut by_team: BTreeMap<&str, Graded> = BTreeMap::new();
     for (o, objective) in plan.objectives.iter().enumerate() {
         if quarter_span(objective.quarter).1 > today {
             continue;

@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn a_record_gives_its_commit_and_every_changed_path() {
-        let record = "abc\0Ana\0ana@x\0100\0200\0\nM\0plans/a.md\0R087\0plans/b.md\0plans/c.md\0A\0plans/d.md\0";
+        let record = "abc\x00Ana\x00ana@x\x00100\x00200\x00\nM\x00plans/a.md\x00R087\x00plans/b.md\x00plans/c.md\x00A\x00plans/d.md\x00";
         let logged = parse_record(record).unwrap();
         assert_eq!(logged.commit.id, "abc");
         assert_eq!(logged.commit.author, "Ana <ana@x>");
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn a_broken_record_is_skipped() {
-        assert!(parse_record("abc\0Ana\0").is_none());
-        assert!(parse_record("abc\0Ana\0a@x\0soon\0200\0").is_none());
+        assert!(parse_record("abc\x00Ana\x00").is_none());
+        assert!(parse_record("abc\x00Ana\x00a@x\x00soon\x00200\x00").is_none());
     }
 }
