@@ -454,3 +454,63 @@ fn check_reports_the_history_rules_when_they_are_on() {
     ));
     assert!(!quiet.contains("stale-progress"), "{quiet}");
 }
+
+#[test]
+fn a_build_with_show_draws_trend_lines_and_the_index_section() {
+    let repo = scripted_quarter();
+    repo.write(
+        "book.toml",
+        &format!("{BOOK_TOML}\n[preprocessor.okr.history]\nshow = true\n"),
+    );
+    repo.write(
+        "src/SUMMARY.md",
+        &format!(
+            "{}- [Index](index.md)\n",
+            SUMMARY.replace("(platform.md)", "(platform-2026.md)")
+        ),
+    );
+    repo.write("src/index.md", "# Index\n\n{{#okr-index}}\n");
+    let site = repo.path().join("site");
+    let output = run_in(
+        repo.path(),
+        &["build", "plans", "-d", site.to_str().expect("a UTF-8 path")],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let card = fs::read_to_string(site.join("platform-2026.html")).expect("the chapter page");
+    assert_eq!(
+        card.matches("<svg class=\"okr-trend\" role=\"img\"")
+            .count(),
+        3,
+        "{card}"
+    );
+    assert!(
+        card.contains("<title>Committed scores: 0.00 on 2026-03-25, 0.10 on 2026-04-03; expected 0.48 today</title>"),
+        "{card}"
+    );
+    assert!(
+        card.contains("okr-status-off-track\">off track</span>"),
+        "{card}"
+    );
+    let index = fs::read_to_string(site.join("index.html")).expect("the index page");
+    assert!(index.contains("Progress as of 2026-05-15"), "{index}");
+    assert!(index.contains("every stretch key result met"), "{index}");
+    assert!(
+        index.contains("target lowered from 20 to 12 after the quarter started"),
+        "{index}"
+    );
+    // The same repository gives the same pages.
+    let again = repo.path().join("again");
+    run_in(
+        repo.path(),
+        &[
+            "build",
+            "plans",
+            "-d",
+            again.to_str().expect("a UTF-8 path"),
+        ],
+    );
+    assert_eq!(
+        card,
+        fs::read_to_string(again.join("platform-2026.html")).expect("the chapter page")
+    );
+}
