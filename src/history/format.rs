@@ -118,7 +118,9 @@ fn markdown(report: &Report) -> String {
         out.push_str("\n## Changed after the quarter started\n\n");
         for change in &patterns.late_changes {
             let what = match &change.change {
-                Change::TargetLowered { from, to } => format!("target lowered from {from} to {to}"),
+                Change::TargetLowered { from, to } => {
+                    format!("target made easier, from {from} to {to}")
+                }
                 Change::CommitmentChanged { from, to } => {
                     format!("changed from {} to {}", from.as_str(), to.as_str())
                 }

@@ -101,7 +101,9 @@ pub(super) fn section(index: &Index<'_>, nodes: &mut Vec<Node>) {
     );
     for change in &patterns.late_changes {
         let what = match &change.change {
-            Change::TargetLowered { from, to } => format!("target lowered from {from} to {to}"),
+            Change::TargetLowered { from, to } => {
+                format!("target made easier, from {from} to {to},")
+            }
             Change::CommitmentChanged { from, to } => {
                 format!("changed from {} to {}", from.as_str(), to.as_str())
             }

@@ -495,7 +495,7 @@ fn a_build_with_show_draws_trend_lines_and_the_index_section() {
     assert!(index.contains("Progress as of 2026-05-15"), "{index}");
     assert!(index.contains("every stretch key result met"), "{index}");
     assert!(
-        index.contains("target lowered from 20 to 12 after the quarter started"),
+        index.contains("target made easier, from 20 to 12, after the quarter started"),
         "{index}"
     );
     // The same repository gives the same pages.
