@@ -30,6 +30,8 @@ const OWN_KEYS: &[&str] = &[
     "rules",
     "words",
     "guide-url",
+    "today",
+    "history",
 ];
 
 /// Which findings fail an mdBook build.
@@ -110,6 +112,37 @@ impl Words {
     const LISTS: &'static [&'static str] = &["hype", "vague", "activity", "stop"];
 }
 
+/// How progress read from Git history is judged: `[preprocessor.okr.history]`
+/// (see the guide's "Progress over time" page).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
+pub struct HistorySettings {
+    /// A key result further behind its expected score than this is at risk.
+    pub at_risk_gap: f64,
+    /// Further behind than this, it is off track.
+    pub off_track_gap: f64,
+    /// The share of a straight line a stretch key result is expected to
+    /// keep: 0.6 to 0.7 is a good stretch score.
+    pub stretch_pace: f64,
+    /// Progress unchanged for this many weeks of an open quarter is stale.
+    pub stale_weeks: u32,
+    /// Read the history on every build to show trends and statuses on the
+    /// cards and in the index.
+    pub show: bool,
+}
+
+impl Default for HistorySettings {
+    fn default() -> Self {
+        HistorySettings {
+            at_risk_gap: 0.1,
+            off_track_gap: 0.25,
+            stretch_pace: 0.7,
+            stale_weeks: 3,
+            show: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The current quarter: the default for blocks without one.
@@ -130,6 +163,10 @@ pub struct Config {
     /// The published user guide, whose `rules/<name>.html` pages reports
     /// link to (SARIF's `helpUri`); `None` when there is none to link to.
     pub guide_url: Option<Url>,
+    /// The day progress is judged at, when pinned (`today`); else
+    /// `MDBOOK_OKR_TODAY` or the clock decides.
+    pub today: Option<jiff::civil::Date>,
+    pub history: HistorySettings,
 }
 
 impl Default for Config {
@@ -146,6 +183,8 @@ impl Default for Config {
             rules: BTreeMap::new(),
             words: Words::default(),
             guide_url: guide_url_of_repository(env!("CARGO_PKG_REPOSITORY")),
+            today: None,
+            history: HistorySettings::default(),
         }
     }
 }
@@ -166,6 +205,8 @@ struct RawConfig {
     #[serde(default)]
     words: BTreeMap<String, Vec<String>>,
     guide_url: Option<String>,
+    today: Option<String>,
+    history: Option<HistorySettings>,
 }
 
 impl Config {
@@ -193,6 +234,29 @@ impl Config {
                     .parse()
                     .map_err(|e: String| anyhow::anyhow!("[preprocessor.okr] quarter: {e}"))?,
             );
+        }
+        if let Some(today) = raw.today {
+            config.today = Some(today.parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "[preprocessor.okr] today: `{today}` is not a date; write it as `YYYY-MM-DD`"
+                )
+            })?);
+        }
+        if let Some(history) = raw.history {
+            let gaps = [
+                history.at_risk_gap,
+                history.off_track_gap,
+                history.stretch_pace,
+            ];
+            if gaps.iter().any(|g| !(0.0..=1.0).contains(g))
+                || history.at_risk_gap > history.off_track_gap
+            {
+                bail!(
+                    "[preprocessor.okr.history]: at-risk-gap, off-track-gap and stretch-pace must be between 0 and 1, \
+                     and at-risk-gap no greater than off-track-gap"
+                );
+            }
+            config.history = history;
         }
         config.teams = raw.teams.filter(|teams| !teams.is_empty());
         config.fail_on = raw.fail_on.unwrap_or_default();

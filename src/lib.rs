@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod grade;
+pub mod history;
 pub mod index;
 pub mod install;
 pub mod lint;

@@ -83,11 +83,15 @@ pub struct Prepared {
     diagnostics: Vec<Diagnostic>,
     format: Format,
     files: HashMap<PathBuf, FileId>,
+    /// Progress read from Git history, when cards or rules want it.
+    progress: Option<crate::history::progress::Report>,
 }
 
 impl Prepared {
     pub fn render_context(&self) -> RenderContext<'_> {
-        RenderContext::new(&self.plan, &self.config, &self.diagnostics, self.format)
+        let mut cx = RenderContext::new(&self.plan, &self.config, &self.diagnostics, self.format);
+        cx.progress = self.progress.as_ref();
+        cx
     }
 
     /// The rendered text of `chapter`, or `None` when its text was left in
@@ -113,8 +117,10 @@ pub fn process_reporting_to(
         diagnostics,
         format,
         files,
+        progress,
     } = prepare(ctx, book, messages)?;
-    let cx = RenderContext::new(&plan, &config, &diagnostics, format);
+    let mut cx = RenderContext::new(&plan, &config, &diagnostics, format);
+    cx.progress = progress.as_ref();
     // Each file renders on its own, so in parallel; then every chapter
     // gets its file's rendering (a file listed twice is rendered twice).
     let mut rendered: HashMap<FileId, String> = files
@@ -189,7 +195,8 @@ pub fn prepare(
         }
     }
     let plan = builder.finish();
-    let diagnostics = lint::run(&plan, &config);
+    let progress = crate::history::if_wanted(Some(ctx.root.as_path()), &plan, &config, messages);
+    let diagnostics = lint::run_with_progress(&plan, &config, progress.as_ref());
     report(&plan, &diagnostics, config.build_findings, messages);
 
     if let Some(threshold) = config.fail_on.threshold() {
@@ -212,6 +219,7 @@ pub fn prepare(
         config,
         diagnostics,
         files,
+        progress,
     })
 }
 

@@ -54,7 +54,13 @@ enum Deny {
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let loaded = load(&args.paths)?;
-    let mut diagnostics = lint::run(&loaded.plan, &loaded.config);
+    let progress = crate::history::if_wanted(
+        loaded.root.as_deref(),
+        &loaded.plan,
+        &loaded.config,
+        &mut std::io::stderr(),
+    );
+    let mut diagnostics = lint::run_with_progress(&loaded.plan, &loaded.config, progress.as_ref());
     if let Some(rev) = &args.changed_since {
         diagnostics = changed_since::filter(&loaded, diagnostics, rev)?;
     }

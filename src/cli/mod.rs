@@ -104,6 +104,15 @@ enum Command {
     },
     /// Run the language server over stdio, for editors
     Lsp,
+    /// Progress over time from the book's git history: pace, status, staleness, team patterns
+    History {
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::history::format::HistoryFormat::Markdown)]
+        format: crate::history::format::HistoryFormat,
+    },
     /// Write okr.css into a book and list it (and the preprocessor) in book.toml
     Install {
         /// The book's folder (the one holding book.toml)
@@ -211,6 +220,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Lsp) => {
             crate::lsp::run_stdio()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::History { book, format }) => {
+            let report = crate::history::history(&book)?;
+            if let Some(missing) = report.missing {
+                eprintln!("note: {}", missing.advice());
+            }
+            print!("{}", crate::history::format::render(&report, format));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Install { book }) => {

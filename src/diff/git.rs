@@ -60,7 +60,7 @@ fn git(folder: &Path) -> Command {
 }
 
 /// The canonical top folder of the repository holding `folder`.
-fn top_folder(folder: &Path) -> Result<PathBuf> {
+pub(crate) fn top_folder(folder: &Path) -> Result<PathBuf> {
     let output = git(folder)
         .args(["rev-parse", "--show-toplevel"])
         .output()

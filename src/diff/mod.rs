@@ -10,7 +10,7 @@
 //! promise: a committed target made easier, and a prerequisite of another
 //! key result turned into a stretch goal.
 
-mod git;
+pub(crate) mod git;
 mod markdown;
 
 use std::collections::{HashMap, HashSet};
@@ -306,17 +306,17 @@ fn sort_key(objective: &Objective, side: u8, index: usize) -> (String, String, u
 }
 
 /// Which objective and KR of the old plan is which of the new.
-struct Pairs {
+pub(crate) struct Pairs {
     objective_old_to_new: Vec<Option<usize>>,
     objective_new_to_old: Vec<Option<usize>>,
     /// For each paired objective (by its new index): new KR index -> old.
     krs: HashMap<usize, Vec<Option<usize>>>,
     /// (old objective, old KR) -> (new objective, new KR).
-    kr_old_to_new: HashMap<(usize, usize), (usize, usize)>,
+    pub(crate) kr_old_to_new: HashMap<(usize, usize), (usize, usize)>,
 }
 
 impl Pairs {
-    fn find(old: &Plan, new: &Plan, stop: &HashSet<String>) -> Pairs {
+    pub(crate) fn find(old: &Plan, new: &Plan, stop: &HashSet<String>) -> Pairs {
         let mut pairing = Pairing::new(old.objectives.len(), new.objectives.len());
         // The same id, given or derived: the same objective.
         let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -661,7 +661,7 @@ fn compare_krs(new_plan: &Plan, before: &KeyResult, n: usize, k: usize) -> Optio
 
 /// True when the new target asks for less than the old one, judged by the
 /// old direction: lower for a measure that grows, higher for a reduction.
-fn target_got_easier(was: &Metric, is: &Metric) -> bool {
+pub(crate) fn target_got_easier(was: &Metric, is: &Metric) -> bool {
     if was.to > was.from {
         is.to < was.to
     } else if was.to < was.from {

@@ -19,6 +19,7 @@ pub mod graph;
 mod initiatives;
 mod objectives;
 mod overlaps;
+mod progress;
 mod sections;
 mod summary;
 

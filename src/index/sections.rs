@@ -19,6 +19,7 @@ pub(super) fn all(index: &Index<'_>) -> Vec<Node> {
     initiatives::initiatives(index, &mut nodes);
     overlaps::overlaps(index, &mut nodes);
     gaps::gaps(index, &mut nodes);
+    super::progress::section(index, &mut nodes);
     nodes
 }
 

@@ -27,6 +27,9 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// The facts of every objective, KR and done item, each computed once.
     pub facts: &'a Analysis<'a>,
+    /// Progress read from the book's Git history, for the rules about it;
+    /// `None` when it was not read.
+    pub progress: Option<&'a crate::history::progress::Report>,
 }
 
 /// One rule of the catalogue.
@@ -70,6 +73,15 @@ pub const UNKNOWN_RULE: &str = "unknown-rule";
 /// Runs every enabled rule over the plan and returns the diagnostics in book
 /// order: by file, then position.
 pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
+    run_with_progress(plan, config, None)
+}
+
+/// [`run`], with the progress the history rules read.
+pub fn run_with_progress(
+    plan: &Plan,
+    config: &Config,
+    progress: Option<&crate::history::progress::Report>,
+) -> Vec<Diagnostic> {
     let lexicon = Lexicon::new(&config.words);
     let facts = Analysis::new(plan, &lexicon);
     let cx = Context {
@@ -77,6 +89,7 @@ pub fn run(plan: &Plan, config: &Config) -> Vec<Diagnostic> {
         config,
         lexicon: &lexicon,
         facts: &facts,
+        progress,
     };
     let mut findings = invalid_block_findings(plan);
     findings.extend(directive_findings(plan));

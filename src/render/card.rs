@@ -78,6 +78,15 @@ pub struct KrCard<'a> {
     pub needed_by: Vec<Reference<'a>>,
     pub postmortem: Option<Postmortem<'a>>,
     pub findings: Vec<FindingBox<'a>>,
+    /// Its progress over the quarter, when Git history was read.
+    pub progress: Option<Progress<'a>>,
+}
+
+/// A key result's progress read from Git history, and the day it is
+/// judged at.
+pub struct Progress<'a> {
+    pub kr: &'a crate::history::progress::KrProgress,
+    pub today: jiff::civil::Date,
 }
 
 /// How a key result of a past quarter ended, against what was expected.
@@ -217,6 +226,12 @@ fn key_result<'a>(cx: &'a RenderContext<'a>, file: FileId, o: usize, k: usize) -
                 None => Postmortem::Text(text),
             }),
         findings: findings(cx, file, o, Some(k)),
+        progress: cx.progress.and_then(|report| {
+            Some(Progress {
+                kr: report.of_kr(o, k)?,
+                today: report.today,
+            })
+        }),
     }
 }
 

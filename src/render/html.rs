@@ -159,6 +159,9 @@ fn key_result(out: &mut String, card: &KrCard<'_>) {
             grade.class, grade.text
         );
     }
+    if let Some(progress) = &card.progress {
+        super::trend::write(out, progress.kr, progress.today);
+    }
     out.push_str("</p>");
     if let Some(metric) = &card.metric {
         metric_html(out, metric, &kr.id);

@@ -10,6 +10,7 @@ pub mod inline;
 pub mod links;
 pub mod markdown;
 pub mod splice;
+pub mod trend;
 
 use std::collections::HashMap;
 
@@ -47,6 +48,9 @@ pub struct RenderContext<'a> {
     /// The same diagnostics by the objective (and KR) they concern, so each
     /// card finds its own without scanning the whole book's.
     by_target: HashMap<(usize, Option<usize>), Vec<&'a Diagnostic>>,
+    /// Progress from the book's history, when it was read (see
+    /// [`crate::history`]): cards of an open quarter show its trend.
+    pub progress: Option<&'a crate::history::progress::Report>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -71,6 +75,7 @@ impl<'a> RenderContext<'a> {
             diagnostics,
             format,
             by_target,
+            progress: None,
         }
     }
 

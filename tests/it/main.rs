@@ -9,6 +9,7 @@ mod diff;
 mod docs;
 mod e2e;
 mod fuzz_replay;
+mod history;
 mod hostile;
 mod language;
 mod lsp;

@@ -19,7 +19,10 @@ pub mod objective_drift;
 pub mod objective_without_outcome;
 pub mod overlapping_objectives;
 pub mod partial_prerequisite;
+pub mod stale_progress;
+pub mod stretch_always_met;
 pub mod stretch_prerequisite;
+pub mod target_lowered_late;
 pub mod team_without_okrs;
 pub mod template_placeholder;
 pub mod too_many_objectives;
@@ -57,6 +60,9 @@ pub const RULES: &[&dyn Rule] = &[
     &partial_prerequisite::PartialPrerequisite,
     &team_without_okrs::TeamWithoutOkrs,
     &overlapping_objectives::OverlappingObjectives,
+    &stale_progress::StaleProgress,
+    &stretch_always_met::StretchAlwaysMet,
+    &target_lowered_late::TargetLoweredLate,
     &unknown_rule::UnknownRule,
     &unreadable_include::UnreadableInclude,
 ];
