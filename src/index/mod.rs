@@ -262,6 +262,5 @@ impl<'a> Index<'a> {
     }
 }
 
-
 #[cfg(test)]
 mod tests;
