@@ -650,7 +650,7 @@ fn kr_and_objective_text_render_inline_markdown_like_the_cards() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("[Make *deploys* boring to cut toil](x.md#okr-x)"),
+        markdown.contains("[Make *deploys* boring to cut toil](<x.md#okr-x>)"),
         "{markdown}"
     );
 }

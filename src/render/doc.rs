@@ -258,12 +258,12 @@ pub fn line_markdown(line: &Line) -> String {
                 ));
             }
             // A table cell ends at an unescaped `|`; elsewhere `\|` reads as `|`.
-            Inline::Markdown(value) => out.push_str(&inline::markdown(value).replace('|', "\\|")),
+            Inline::Markdown(value) => out.push_str(&table_safe(&inline::markdown(value))),
             Inline::MarkdownLink { text, href } => {
                 let label = if holds_link(&inline::html(text)) {
                     escape::markdown(&inline::plain_text(text))
                 } else {
-                    inline::markdown(text).replace('|', "\\|")
+                    table_safe(&inline::markdown(text))
                 };
                 out.push_str(&format!(
                     "[{label}]({})",
@@ -272,6 +272,22 @@ pub fn line_markdown(line: &Line) -> String {
             }
             Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
         }
+    }
+    out
+}
+
+/// Markdown that stays inside one table cell: a cell ends at an unescaped
+/// `|`, and text is already escaped, so only the pipes of code spans are
+/// left to escape.
+fn table_safe(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut escaped = false;
+    for c in markdown.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
     }
     out
 }
