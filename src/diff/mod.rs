@@ -10,7 +10,6 @@
 //! promise: a committed target made easier, and a prerequisite of another
 //! key result turned into a stretch goal.
 
-pub(crate) mod git;
 mod markdown;
 
 use std::collections::HashMap;
@@ -23,6 +22,7 @@ use crate::analysis::revisions::{Pairs, target_got_easier};
 use crate::book::{self, LoadedPlan};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::history::git;
 use crate::lint::{self, Lexicon};
 use crate::model::{Commitment, KeyResult, Metric, Objective};
 use crate::plan::{Plan, PlanBuilder};

@@ -12,6 +12,7 @@
 //! revisions, and the later stages are handed what it found.
 
 pub mod format;
+pub mod git;
 pub mod patterns;
 pub mod progress;
 pub mod reader;
