@@ -322,7 +322,7 @@ pub fn for_build(
 }
 
 /// The rules that read the history: it is read only when one is on.
-const RULES: &[&str] = &[
+pub const RULES: &[&str] = &[
     "stale-progress",
     "stretch-always-met",
     "target-lowered-late",
