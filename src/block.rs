@@ -399,7 +399,7 @@ impl Reader<'_> {
             };
             // KR ids must differ as anchors too (`okr-<objective>-<kr slug>`),
             // or links to one key result would land on another.
-            let slug = crate::render::anchor::slugify(&kr.id);
+            let slug = crate::model::slugify(&kr.id);
             if let Some(first) = slugs.get(&slug).map(|&i| &krs[i]) {
                 let message = if first.id == kr.id {
                     format!("two key results have the id `{}`", kr.id)

@@ -13,7 +13,7 @@ use crate::model::Location;
 use crate::plan::{Plan, PlanBuilder, UnreadableInclude};
 
 /// Where a book's files are read from: the work tree on disk, or a
-/// revision of a git repository (see [`crate::diff`]).
+/// revision of a git repository (see [`crate::history::git`]).
 pub trait BookFiles {
     /// The bytes of the file at `path`; an error of kind `NotFound` when
     /// there is no such file.

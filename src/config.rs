@@ -15,6 +15,9 @@ use crate::diagnostic::Severity;
 use crate::lint;
 use crate::model::Quarter;
 
+/// The preprocessor's name in book.toml: `[preprocessor.okr]`.
+pub const PREPROCESSOR_NAME: &str = "okr";
+
 /// Keys mdBook itself reads from a preprocessor's table.
 const MDBOOK_KEYS: &[&str] = &["command", "before", "after", "renderers", "optional"];
 

@@ -66,11 +66,12 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use crate::analysis::graph;
 use crate::book::load_book;
 use crate::config::Config;
 use crate::diagnostic::{Counts, Diagnostic, Risk};
 use crate::grade;
-use crate::lint::{self, graph};
+use crate::lint;
 use crate::model::{KeyResult, Objective};
 use crate::plan::{Plan, Resolution};
 

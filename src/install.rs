@@ -112,14 +112,14 @@ fn names_stylesheet(entry: &str) -> bool {
 /// `{{#include}}` are seen); false when the book already has it.
 fn add_preprocessor(document: &mut DocumentMut) -> Result<bool> {
     let preprocessors = sub_table(document.as_table_mut(), &["preprocessor"])?;
-    if preprocessors.contains_key(crate::preprocessor::NAME) {
+    if preprocessors.contains_key(crate::config::PREPROCESSOR_NAME) {
         return Ok(false);
     }
     let mut okr = Table::new();
     let mut after = Array::new();
     after.push("links");
     okr.insert("after", Item::Value(Value::Array(after)));
-    preprocessors.insert(crate::preprocessor::NAME, Item::Table(okr));
+    preprocessors.insert(crate::config::PREPROCESSOR_NAME, Item::Table(okr));
     Ok(true)
 }
 
@@ -166,7 +166,7 @@ pub fn stale_stylesheet_warning(book_root: &Path) -> Option<String> {
     if !listed {
         let uses_preprocessor = document
             .get("preprocessor")
-            .and_then(|p| p.get(crate::preprocessor::NAME))
+            .and_then(|p| p.get(crate::config::PREPROCESSOR_NAME))
             .is_some();
         return uses_preprocessor.then(|| {
             format!(

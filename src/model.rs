@@ -275,3 +275,23 @@ pub struct Context {
     pub quarter: Option<Quarter>,
     pub owner: Option<String>,
 }
+
+/// Lowercase ASCII letters and digits, every other run of characters one
+/// `-`, none at either end. Objective ids already have this form, so their
+/// anchors keep the id exactly; free-form KR ids become safe fragments.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    slug
+}

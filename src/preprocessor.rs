@@ -18,8 +18,7 @@ use crate::plan::{Plan, PlanBuilder};
 use crate::protocol;
 use crate::render::{self, Format, RenderContext};
 
-/// The preprocessor's name: `[preprocessor.okr]`.
-pub const NAME: &str = "okr";
+pub use crate::config::PREPROCESSOR_NAME as NAME;
 
 pub struct OkrPreprocessor;
 

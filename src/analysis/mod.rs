@@ -12,11 +12,14 @@
 
 pub mod facts;
 pub mod forms;
+pub mod graph;
 pub mod hype;
 pub mod lexicon;
 pub mod numbers;
 pub mod outcome;
+pub mod revisions;
 pub mod share;
+pub mod similarity;
 pub mod spans;
 pub mod tokens;
 pub mod words;

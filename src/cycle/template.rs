@@ -9,30 +9,7 @@ use crate::model::Quarter;
 
 use super::{quarter_title, team_title};
 
-/// The objective sentence of the template: [what] + [for whom] + [outcome].
-pub const OBJECTIVE: &str = "<Build or change what> for <whom> to <the outcome it brings>";
-/// The impact KR of the template: [how] + [metric] + [outcome], from a baseline to a target.
-pub const IMPACT_KR: &str = "<Reduce or raise> <metric> from <baseline> to <target> to <outcome>";
-/// The delivery KR of the template: [ship/launch/complete] + [deliverable] + [outcome].
-pub const DELIVERY_KR: &str = "<Ship, launch or complete> <deliverable> for <whom> to <outcome>";
-/// The Definition of Done items of the delivery KR.
-pub const DONE_ITEMS: [&str; 2] = [
-    "<A condition anyone can check, such as a service live in production>",
-    "<Another condition: a number reached, or a document approved by named people>",
-];
-/// The phase of an objective carried into a new quarter.
-pub const PHASE: &str = "<phase>";
-
-/// Every sentence of the template exactly as `new` writes it, for
-/// `template-placeholder` to recognise one left unchanged.
-pub const SENTENCES: [&str; 6] = [
-    OBJECTIVE,
-    IMPACT_KR,
-    DELIVERY_KR,
-    DONE_ITEMS[0],
-    DONE_ITEMS[1],
-    PHASE,
-];
+pub use crate::analysis::words::template::{DELIVERY_KR, DONE_ITEMS, IMPACT_KR, OBJECTIVE, PHASE};
 
 /// The chapter's title line: `# Security, 2026 Q2`.
 pub fn heading(team: &str, quarter: Quarter) -> String {
@@ -138,7 +115,7 @@ mod tests {
 
     #[test]
     fn every_sentence_holds_a_placeholder() {
-        for sentence in SENTENCES {
+        for sentence in crate::analysis::words::template::SENTENCES {
             let open = sentence.find('<');
             let close = sentence.rfind('>');
             assert!(

@@ -12,6 +12,7 @@
 //! revisions, and the later stages are handed what it found.
 
 pub mod format;
+pub mod git;
 pub mod patterns;
 pub mod progress;
 pub mod reader;
@@ -22,9 +23,9 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::analysis::Lexicon;
+use crate::analysis::revisions::Pairs;
 use crate::config::Config;
-use crate::diff::Pairs;
-use crate::lint::Lexicon;
 use crate::model::{Commitment, KeyResult, Location, Metric, Objective, Quarter};
 use crate::plan::Plan;
 
@@ -321,7 +322,7 @@ pub fn for_build(
 }
 
 /// The rules that read the history: it is read only when one is on.
-const RULES: &[&str] = &[
+pub const RULES: &[&str] = &[
     "stale-progress",
     "stretch-always-met",
     "target-lowered-late",
@@ -337,10 +338,15 @@ pub fn if_wanted(
     config: &Config,
     messages: &mut dyn std::io::Write,
 ) -> Option<progress::Report> {
+    // The history rules are off by default: one is on only when the
+    // configuration gives it a level.
     let wanted = config.history.show
-        || crate::lint::RULES
-            .iter()
-            .any(|rule| RULES.contains(&rule.name()) && config.severity_of(*rule).is_some());
+        || RULES.iter().any(|name| {
+            config
+                .rules
+                .get(*name)
+                .is_some_and(|level| level.severity().is_some())
+        });
     for_build(root.filter(|_| wanted)?, plan, config, messages)
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::diff::target_got_easier;
+use crate::analysis::revisions::target_got_easier;
 use crate::model::{Commitment, Quarter};
 use crate::plan::Plan;
 

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::rc::Rc;
 
+use super::git;
 use crate::book::{self, BookFiles, LoadedPlan, normalise};
-use crate::diff::git;
 
 use super::{Commit, Missing};
 

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use super::Index;
 use super::doc::{Inline, Item, Line, Node, badge, link, text};
 use super::sections::{heading, paragraph};
+use crate::analysis::graph::target_team;
 use crate::diagnostic::Risk;
-use crate::lint::graph::target_team;
+use crate::model::slugify;
 use crate::plan::{Edge, Resolution};
-use crate::render::anchor::slugify;
 
 /// Edges touching the view: from or to an objective in view, or a `team:`
 /// ask of the filtered team.

@@ -7,8 +7,8 @@ use super::dependencies::{source_line, target_line};
 use super::doc::{Inline, Item, Node, text};
 use super::graph::{self, GraphLink, GraphNode};
 use super::sections::{heading, paragraph, plural};
+use crate::analysis::graph::target_team;
 use crate::diagnostic::Risk;
-use crate::lint::graph::target_team;
 use crate::render::Format;
 
 struct Aggregate {

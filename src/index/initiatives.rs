@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::Index;
 use super::doc::{Inline, Line, Node, badge, link, markdown_link, text};
 use super::sections::{heading, paragraph, score};
+use crate::analysis::similarity::normalize_statement;
 use crate::diagnostic::Subject;
-use crate::lint::similarity::normalize_statement;
 use crate::model::Quarter;
 
 pub(super) fn initiatives(index: &Index<'_>, nodes: &mut Vec<Node>) {

@@ -155,7 +155,7 @@ impl<'a> Index<'a> {
             in_view,
             quarters,
             findings,
-            risks: crate::lint::graph::edge_risks(plan, cx.diagnostics),
+            risks: crate::analysis::graph::edge_risks(plan, cx.diagnostics),
         }
     }
 

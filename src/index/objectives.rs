@@ -5,7 +5,7 @@ use super::doc::{Inline, Item, Line, Node, badge, link, markdown_link, text};
 use super::sections::{heading, paragraph, plural, quarter_slug, score};
 use crate::diagnostic::Counts;
 use crate::model::KeyResult;
-use crate::render::anchor::slugify;
+use crate::model::slugify;
 
 pub(super) fn objectives(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let plan = index.plan();

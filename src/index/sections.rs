@@ -6,8 +6,8 @@ use super::doc::{Line, Node, text};
 use super::{
     Index, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps, summary,
 };
+use crate::model::slugify;
 use crate::model::{KeyResult, Kind, Quarter};
-use crate::render::anchor::slugify;
 
 pub(super) fn all(index: &Index<'_>) -> Vec<Node> {
     let mut nodes = vec![caption(index)];

@@ -5,9 +5,7 @@
 //! walk the objectives, and rules about the whole book (dependencies, series,
 //! teams, overlaps) need nothing more.
 
-pub mod graph;
 pub mod rules;
-pub mod similarity;
 
 use rayon::prelude::*;
 

@@ -1,6 +1,8 @@
 //! The `id` attributes of rendered cards, shared by the cards and by every
 //! link to them (the index, dependency links), so the two never disagree.
 
+use crate::model::slugify;
+
 /// The anchor of an objective's card: `okr-<objective id>`.
 pub fn objective_anchor(objective_id: &str) -> String {
     format!("okr-{}", slugify(objective_id))
@@ -18,26 +20,6 @@ pub fn kr_anchor(objective_id: &str, kr_id: &str) -> String {
     } else {
         format!("{}-{slug}", objective_anchor(objective_id))
     }
-}
-
-/// Lowercase ASCII letters and digits, every other run of characters one
-/// `-`, none at either end. Objective ids already have this form, so their
-/// anchors keep the id exactly; free-form KR ids become safe fragments.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            pending_dash = true;
-        }
-    }
-    slug
 }
 
 #[cfg(test)]

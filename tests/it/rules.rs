@@ -86,7 +86,13 @@ fn the_demo_covers_every_registered_rule() {
     let missing: Vec<&str> = mdbook_okr::lint::RULES
         .iter()
         .map(|r| r.name())
-        .filter(|name| *name != mdbook_okr::lint::UNKNOWN_RULE && !fired.contains(name))
+        // The history rules need a Git repository with dated commits:
+        // tests/it/history.rs shows each of them.
+        .filter(|name| {
+            *name != mdbook_okr::lint::UNKNOWN_RULE
+                && !mdbook_okr::history::RULES.contains(name)
+                && !fired.contains(name)
+        })
         .collect();
     assert!(
         missing.is_empty(),

@@ -12,6 +12,7 @@ mod outcome;
 mod results;
 mod share;
 mod style;
+pub mod template;
 
 pub use activity::*;
 pub use change::*;

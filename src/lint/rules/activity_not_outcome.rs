@@ -8,10 +8,6 @@ use crate::model::Kind;
 
 pub struct ActivityNotOutcome;
 
-/// The `help` of this rule and of `vague-done-item`'s activity findings.
-pub const HELP: &str = "state the result the activity should produce and how to check it, like \
-     \"Requirements doc approved by 5 product teams, covering at least 15 use cases\"";
-
 impl Rule for ActivityNotOutcome {
     fn name(&self) -> &'static str {
         "activity-not-outcome"
@@ -104,7 +100,7 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
                             "\"{}\" describes an activity (\"{words}\"), not a result",
                             kr.text.value
                         ),
-                        HELP,
+                        super::ACTIVITY_HELP,
                     )
                     .on_kr(o, k)
                     .at(cx.plan.sub_location(&kr.text, range)),

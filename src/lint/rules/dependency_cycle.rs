@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
+use crate::analysis::graph::{DependencyCycles, KrIndex};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Subject};
-use crate::lint::graph::{DependencyCycles, KrIndex};
 use crate::lint::{Context, Rule};
 use crate::plan::Plan;
 

@@ -1,9 +1,9 @@
 //! `missing-phase-label`: an objective carried over several quarters has a
 //! block without a phase label.
 
+use crate::analysis::similarity::series;
 use crate::config::Level;
 use crate::diagnostic::{Finding, Subject};
-use crate::lint::similarity::series;
 use crate::lint::{Context, Rule};
 
 pub struct MissingPhaseLabel;

@@ -2,6 +2,11 @@
 
 use super::Rule;
 
+/// The help of every finding about an activity posing as a result, shared
+/// by `activity-not-outcome` and `vague-done-item` so the two never drift.
+const ACTIVITY_HELP: &str = "state the result the activity should produce and how to check it, like \
+     \"Requirements doc approved by 5 product teams, covering at least 15 use cases\"";
+
 pub mod activity_not_outcome;
 pub mod commitment_unlabeled;
 pub mod dependency_cycle;

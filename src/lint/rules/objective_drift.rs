@@ -1,9 +1,9 @@
 //! `objective-drift`: a team's multi-quarter objective is reworded from one
 //! quarter to the next.
 
+use crate::analysis::similarity::{DRIFT_THRESHOLD, drifts};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Subject};
-use crate::lint::similarity::{DRIFT_THRESHOLD, drifts};
 use crate::lint::{Context, Rule};
 
 pub struct ObjectiveDrift;

@@ -1,9 +1,9 @@
 //! `overlapping-objectives`: two teams plan what looks like the same work in
 //! the same quarter.
 
+use crate::analysis::similarity::{Item, overlaps};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Subject};
-use crate::lint::similarity::{Item, overlaps};
 use crate::lint::{Context, Rule};
 use crate::plan::Plan;
 

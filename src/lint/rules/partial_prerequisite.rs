@@ -2,9 +2,9 @@
 //! only part of its scope.
 
 use crate::analysis::Facts;
+use crate::analysis::graph::{dependents, describe_dependents};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Risk, Subject};
-use crate::lint::graph::{dependents, describe_dependents};
 use crate::lint::{Context, Rule};
 use crate::model::{KeyResult, Location, Metric};
 use crate::plan::Plan;

@@ -1,8 +1,8 @@
 //! `stretch-prerequisite`: other work depends on a stretch key result.
 
+use crate::analysis::graph::{dependents, describe_dependents};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Risk, Subject};
-use crate::lint::graph::{dependents, describe_dependents};
 use crate::lint::{Context, Rule};
 use crate::model::{Commitment, Location, Objective};
 use crate::plan::Plan;

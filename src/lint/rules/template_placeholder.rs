@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::analysis::similarity::normalize_statement;
 use crate::analysis::tokens;
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::similarity::normalize_statement;
 use crate::lint::{Context, Rule};
 use crate::model::{Location, Objective};
 
@@ -15,7 +15,7 @@ pub struct TemplatePlaceholder;
 /// Every sentence `mdbook-okr new` writes, from the template itself. A
 /// string of a block equal to one of them (ignoring case, spacing and a
 /// closing full stop) was never filled in.
-pub use crate::cycle::template::SENTENCES as TEMPLATE_TEXTS;
+pub use crate::analysis::words::template::SENTENCES as TEMPLATE_TEXTS;
 
 /// Markers people leave for "fill this in later", matched as whole words
 /// and written in capitals (a lowercase "todo list" is a real thing).
@@ -418,7 +418,7 @@ mod tests {
         }
         let done = format!(
             "text = \"x\"\ndone = [\"[ ] {}.\"]",
-            crate::cycle::template::DONE_ITEMS[0]
+            crate::analysis::words::template::DONE_ITEMS[0]
         );
         assert_eq!(found(GOOD, &[done.as_str()]), [on_kr("KR1")]);
     }

@@ -90,7 +90,7 @@ done = [
                                 "the done item \"{}\" is an activity (\"{words}\"), not a result",
                                 item.text
                             ),
-                            super::activity_not_outcome::HELP.to_string(),
+                            super::ACTIVITY_HELP.to_string(),
                         )
                     } else {
                         continue;
