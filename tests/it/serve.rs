@@ -1,0 +1,96 @@
+//! `mdbook-okr serve`: the real binary on a free localhost port, a page
+//! fetched over HTTP, a reload message on the websocket after an edit.
+
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use tungstenite::Message;
+use tungstenite::stream::MaybeTlsStream;
+
+use crate::support::fixture;
+
+/// A hang guard, not a speed target: the first debug build may be slow.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// Kills the server however the test ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn copy_book(from: &Path, to: &Path) {
+    for entry in ["book.toml", "src/SUMMARY.md", "src/plan.md"] {
+        let target = to.join(entry);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(from.join(entry), target).unwrap();
+    }
+}
+
+fn page(address: &str) -> String {
+    ureq::get(format!("http://{address}/plan.html"))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap()
+}
+
+#[test]
+fn an_edit_rebuilds_the_page_and_sends_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_book(&fixture("serve-book"), dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mdbook-okr"))
+        .args(["serve", "-p", "0", "-n", "127.0.0.1"])
+        .arg(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let _server = Server(child);
+    let (lines_tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if lines_tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    let deadline = Instant::now() + PATIENCE;
+    let address = loop {
+        let line = lines
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve never said where it listens");
+        if let Some(url) = line.split(" on http://").nth(1) {
+            break url.split_whitespace().next().unwrap().to_string();
+        }
+    };
+
+    let first = page(&address);
+    assert!(first.contains("First draft of the plan."), "{first}");
+    assert!(first.contains("__livereload"), "no reload script in the page");
+
+    let (mut socket, _) = tungstenite::connect(format!("ws://{address}/__livereload")).unwrap();
+    if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("src/plan.md"),
+        "# Plan\n\nSecond draft of the plan.\n",
+    )
+    .unwrap();
+    let message = socket.read().expect("no reload message after the edit");
+    assert_eq!(message, Message::Text("reload".into()));
+
+    let second = page(&address);
+    assert!(second.contains("Second draft of the plan."), "{second}");
+    assert!(!second.contains("First draft"), "{second}");
+}
