@@ -164,7 +164,10 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         .with_context(|| format!("cannot listen on {}:{}", options.hostname, options.port))?;
     let address: SocketAddr = listener.local_addr()?;
     let url = format!("http://{address}");
-    eprintln!("mdbook-okr: serving {} on {url} (Ctrl-C stops)", site.display());
+    eprintln!(
+        "mdbook-okr: serving {} on {url} (Ctrl-C stops)",
+        site.display()
+    );
     if options.open && opener::open(&url).is_err() {
         eprintln!("mdbook-okr: cannot open a browser; open {url}");
     }
@@ -278,7 +281,11 @@ async fn send_reloads(mut socket: WebSocket, mut reloads: broadcast::Receiver<()
 }
 
 /// While the last rebuild failed, each HTML page carries its error on top.
-async fn failure_banner(State(shared): State<Shared>, mut request: Request, next: Next) -> Response {
+async fn failure_banner(
+    State(shared): State<Shared>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let failure = shared
         .failure
         .lock()

@@ -261,6 +261,5 @@ impl<'a> Index<'a> {
     }
 }
 
-
 #[cfg(test)]
 mod tests;

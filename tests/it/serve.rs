@@ -76,7 +76,10 @@ fn an_edit_rebuilds_the_page_and_sends_reload() {
 
     let first = page(&address);
     assert!(first.contains("First draft of the plan."), "{first}");
-    assert!(first.contains("__livereload"), "no reload script in the page");
+    assert!(
+        first.contains("__livereload"),
+        "no reload script in the page"
+    );
 
     let (mut socket, _) = tungstenite::connect(format!("ws://{address}/__livereload")).unwrap();
     if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
