@@ -2,12 +2,12 @@
 //! rebuilds in-process when a source changes and reloads open pages over a
 //! websocket, the way `mdbook serve` does.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use anyhow::{Context as _, Result};
 use axum::Router;
@@ -70,7 +70,8 @@ impl Preprocessor for CapturingPreprocessor {
 struct Built {
     site: PathBuf,
     watched: Vec<(PathBuf, RecursiveMode)>,
-    findings: BTreeSet<String>,
+    /// In the order the preprocessor wrote them.
+    findings: Vec<String>,
     result: Result<()>,
 }
 
@@ -140,7 +141,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     crate::build::init_logging();
     let first = build_once(&options)?;
     let mut reported = first.findings.clone();
-    print_lines(&reported);
+    print_changes(&[], &reported);
     first.result?;
     let site = first.site.clone();
     let (reload, _) = broadcast::channel(16);
@@ -151,6 +152,8 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     let (changes_tx, changes_rx) = std::sync::mpsc::channel();
     let mut debouncer = new_debouncer(DEBOUNCE, changes_tx).context("cannot watch the book")?;
     watch(debouncer.watcher(), &first.watched);
+    let mut watched = first.watched.clone();
+    let mut seen = modification_times(&watched);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
@@ -176,15 +179,21 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     std::thread::spawn(move || {
         for batch in changes_rx {
             let Ok(events) = batch else { continue };
-            let relevant = events.iter().any(|e| !e.path.starts_with(&site));
+            // Reading a file is an event too (inotify reports opens), so a
+            // path counts only when its modification time moved.
+            let relevant = events.iter().any(|e| {
+                !e.path.starts_with(&site) && seen.get(&e.path).copied() != modified(&e.path)
+            });
             if !relevant {
                 continue;
             }
+            seen = modification_times(&watched);
             let built = build_once(&options);
             let outcome = built.and_then(|built| {
                 print_changes(&reported, &built.findings);
                 reported = built.findings;
                 watch(debouncer.watcher(), &built.watched);
+                watched = built.watched;
                 built.result
             });
             let mut failure = rebuild_shared
@@ -230,6 +239,25 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     Ok(())
 }
 
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The modification time of every file and folder under the watched paths.
+fn modification_times(watched: &[(PathBuf, RecursiveMode)]) -> HashMap<PathBuf, SystemTime> {
+    let mut times = HashMap::new();
+    let mut pending: Vec<PathBuf> = watched.iter().map(|(path, _)| path.clone()).collect();
+    while let Some(path) = pending.pop() {
+        if let Ok(entries) = std::fs::read_dir(&path) {
+            pending.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+        if let Some(time) = modified(&path) {
+            times.insert(path, time);
+        }
+    }
+    times
+}
+
 fn watch(watcher: &mut dyn notify::Watcher, paths: &[(PathBuf, RecursiveMode)]) {
     for (path, mode) in paths {
         if let Err(error) = watcher.watch(path, *mode) {
@@ -238,22 +266,25 @@ fn watch(watcher: &mut dyn notify::Watcher, paths: &[(PathBuf, RecursiveMode)]) 
     }
 }
 
-fn print_lines(lines: &BTreeSet<String>) {
+/// Prints the finding lines that are new, and those that went away.
+fn print_changes(before: &[String], after: &[String]) {
     let mut stderr = std::io::stderr().lock();
-    for line in lines {
+    for line in changed_lines(before, after) {
         let _ = writeln!(stderr, "{line}");
     }
 }
 
-/// Prints the finding lines that are new, and those that went away.
-fn print_changes(before: &BTreeSet<String>, after: &BTreeSet<String>) {
-    let mut stderr = std::io::stderr().lock();
-    for line in after.difference(before) {
-        let _ = writeln!(stderr, "{line}");
-    }
-    for line in before.difference(after) {
-        let _ = writeln!(stderr, "gone: {line}");
-    }
+/// The lines of `after` not in `before`, then `gone: ` and each line of
+/// `before` not in `after`.
+fn changed_lines(before: &[String], after: &[String]) -> Vec<String> {
+    let (before_set, after_set): (HashSet<&String>, HashSet<&String>) =
+        (before.iter().collect(), after.iter().collect());
+    let new = after.iter().filter(|l| !before_set.contains(l)).cloned();
+    let gone = before
+        .iter()
+        .filter(|l| !after_set.contains(l))
+        .map(|line| format!("gone: {line}"));
+    new.chain(gone).collect()
 }
 
 async fn live_reload(State(shared): State<Shared>, upgrade: WebSocketUpgrade) -> Response {
@@ -340,6 +371,18 @@ mod tests {
         let page = with_banner("<html><body class=\"x\"><p>hi</p></body></html>", "<b>&");
         assert!(page.starts_with("<html><body class=\"x\"><pre "));
         assert!(page.contains("&lt;b&gt;&amp;</pre><p>hi</p>"));
+    }
+
+    #[test]
+    fn only_new_and_gone_findings_are_reported() {
+        let lines = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let before = lines(&["a.md:1:1: warning[x]: kept", "a.md:2:1: error[y]: fixed"]);
+        let after = lines(&["a.md:1:1: warning[x]: kept", "a.md:3:1: info[z]: new"]);
+        assert_eq!(
+            changed_lines(&before, &after),
+            ["a.md:3:1: info[z]: new", "gone: a.md:2:1: error[y]: fixed"]
+        );
+        assert!(changed_lines(&after, &after).is_empty());
     }
 
     #[test]

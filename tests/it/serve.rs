@@ -42,20 +42,27 @@ fn page(address: &str) -> String {
         .unwrap()
 }
 
-#[test]
-fn an_edit_rebuilds_the_page_and_sends_reload() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_book(&fixture("serve-book"), dir.path());
+/// A running `mdbook-okr serve` on a copy of the serve-book fixture.
+struct Served {
+    book: tempfile::TempDir,
+    address: String,
+    stderr: mpsc::Receiver<String>,
+    _server: Server,
+}
+
+fn start() -> Served {
+    let book = tempfile::tempdir().unwrap();
+    copy_book(&fixture("serve-book"), book.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_mdbook-okr"))
         .args(["serve", "-p", "0", "-n", "127.0.0.1"])
-        .arg(dir.path())
+        .arg(book.path())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let stderr = child.stderr.take().unwrap();
-    let _server = Server(child);
+    let server = Server(child);
     let (lines_tx, lines) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -73,27 +80,81 @@ fn an_edit_rebuilds_the_page_and_sends_reload() {
             break url.split_whitespace().next().unwrap().to_string();
         }
     };
+    Served {
+        book,
+        address,
+        stderr: lines,
+        _server: server,
+    }
+}
 
-    let first = page(&address);
+impl Served {
+    fn live_reload(&self) -> tungstenite::WebSocket<MaybeTlsStream<std::net::TcpStream>> {
+        let (mut socket, _) =
+            tungstenite::connect(format!("ws://{}/__livereload", self.address)).unwrap();
+        if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+            stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        }
+        socket
+    }
+
+    /// Waits for a stderr line holding `text`.
+    fn wait_for_stderr(&self, text: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let line = self
+                .stderr
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| panic!("serve never printed {text:?}"));
+            if line.contains(text) {
+                return line;
+            }
+        }
+    }
+}
+
+#[test]
+fn an_edit_rebuilds_the_page_and_sends_reload() {
+    let served = start();
+    let first = page(&served.address);
     assert!(first.contains("First draft of the plan."), "{first}");
     assert!(
         first.contains("__livereload"),
         "no reload script in the page"
     );
 
-    let (mut socket, _) = tungstenite::connect(format!("ws://{address}/__livereload")).unwrap();
-    if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
-        stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    }
+    let mut socket = served.live_reload();
     std::fs::write(
-        dir.path().join("src/plan.md"),
+        served.book.path().join("src/plan.md"),
         "# Plan\n\nSecond draft of the plan.\n",
     )
     .unwrap();
     let message = socket.read().expect("no reload message after the edit");
     assert_eq!(message, Message::Text("reload".into()));
 
-    let second = page(&address);
+    let second = page(&served.address);
     assert!(second.contains("Second draft of the plan."), "{second}");
     assert!(!second.contains("First draft"), "{second}");
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_site_and_shows_the_error() {
+    let served = start();
+    let mut socket = served.live_reload();
+    let book_toml = served.book.path().join("book.toml");
+    let good = std::fs::read_to_string(&book_toml).unwrap();
+    std::fs::write(&book_toml, "[book\ntitle = \"<broken>\"\n").unwrap();
+    assert_eq!(socket.read().unwrap(), Message::Text("reload".into()));
+    served.wait_for_stderr("the last good site is still served");
+
+    let failed = page(&served.address);
+    assert!(failed.contains("First draft of the plan."), "{failed}");
+    assert!(failed.contains("The last rebuild failed"), "{failed}");
+    assert!(!failed.contains("<broken>"), "the error is not escaped");
+
+    std::fs::write(&book_toml, good).unwrap();
+    assert_eq!(socket.read().unwrap(), Message::Text("reload".into()));
+    served.wait_for_stderr("rebuilt");
+    let fixed = page(&served.address);
+    assert!(!fixed.contains("The last rebuild failed"), "{fixed}");
 }
