@@ -135,6 +135,16 @@ fn an_edit_rebuilds_the_page_and_sends_reload() {
     let second = page(&served.address);
     assert!(second.contains("Second draft of the plan."), "{second}");
     assert!(!second.contains("First draft"), "{second}");
+
+    // The rebuild reads the sources; reading is no change, so no rebuild
+    // follows. Several debounce periods pass without one.
+    served.wait_for_stderr("rebuilt");
+    std::thread::sleep(Duration::from_secs(1));
+    let later: Vec<String> = served.stderr.try_iter().collect();
+    assert!(
+        !later.iter().any(|line| line.contains("rebuilt")),
+        "rebuilt without a change: {later:?}"
+    );
 }
 
 #[test]
