@@ -261,5 +261,6 @@ impl<'a> Index<'a> {
     }
 }
 
+
 #[cfg(test)]
 mod tests;

@@ -213,9 +213,9 @@ fn key_result<'a>(cx: &'a RenderContext<'a>, file: FileId, o: usize, k: usize) -
         depends_on: depends_on(cx, file, o, k),
         needed_by: needed_by(cx, file, o, k),
         postmortem: crate::grade::postmortem(kr).map(|text| match bare_web_address(text) {
-            Some(address) => Postmortem::Address(address),
-            None => Postmortem::Text(text),
-        }),
+                Some(address) => Postmortem::Address(address),
+                None => Postmortem::Text(text),
+            }),
         findings: findings(cx, file, o, Some(k)),
     }
 }

@@ -265,10 +265,7 @@ pub fn line_markdown(line: &Line) -> String {
                 } else {
                     inline::markdown(text).replace('|', "\\|")
                 };
-                out.push_str(&format!(
-                    "[{label}]({})",
-                    escape::markdown_destination(href)
-                ));
+                out.push_str(&format!("[{label}]({})", escape::markdown_destination(href)));
             }
             Inline::Badge { text, .. } => out.push_str(&format!("`{}`", text.replace('`', "'"))),
         }
