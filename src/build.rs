@@ -43,15 +43,21 @@ pub fn init_logging() {
         .try_init();
 }
 
-/// Builds the book at `root`, with the okr preprocessor registered whether
-/// or not its book.toml lists it.
-pub fn build(root: &Path, dest_dir: Option<&Path>) -> Result<()> {
+/// Loads the book at `root`, its site going to `dest_dir` when given.
+pub fn load(root: &Path, dest_dir: Option<&Path>) -> Result<MDBook> {
     let mut book = MDBook::load(root)
         .map_err(|e| anyhow::anyhow!("{e:#}"))
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
     if let Some(dest) = dest_dir {
         book.config.build.build_dir = std::env::current_dir()?.join(dest);
     }
+    Ok(book)
+}
+
+/// Builds the book at `root`, with the okr preprocessor registered whether
+/// or not its book.toml lists it.
+pub fn build(root: &Path, dest_dir: Option<&Path>) -> Result<()> {
+    let mut book = load(root, dest_dir)?;
     book.with_preprocessor(OkrPreprocessor);
     book.build()
         .map_err(|e| anyhow::anyhow!("{e:#}"))

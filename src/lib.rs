@@ -35,4 +35,5 @@ pub mod preprocessor;
 pub mod protocol;
 pub mod render;
 pub mod scan;
+pub mod serve;
 pub mod source;

@@ -50,6 +50,24 @@ enum Command {
         #[arg(long, short = 'd')]
         dest_dir: Option<PathBuf>,
     },
+    /// Serve the book on localhost, rebuilding and reloading pages on each change
+    Serve {
+        /// The book's folder
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// The port to listen on (0 picks a free one)
+        #[arg(long, short = 'p', default_value_t = 3000)]
+        port: u16,
+        /// The host name or address to listen on
+        #[arg(long, short = 'n', default_value = "localhost")]
+        hostname: String,
+        /// Open the site in the default web browser
+        #[arg(long, short = 'o')]
+        open: bool,
+        /// Where to write the site (default: the book's build folder)
+        #[arg(long, short = 'd')]
+        dest_dir: Option<PathBuf>,
+    },
     /// Start a planning book: book.toml, a guide for writers, an example, the index
     Init {
         /// The folder to create the book in
@@ -170,6 +188,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Build { book, dest_dir }) => {
             crate::build::init_logging();
             crate::build::build(&book, dest_dir.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Serve {
+            book,
+            port,
+            hostname,
+            open,
+            dest_dir,
+        }) => {
+            crate::serve::serve(crate::serve::ServeOptions {
+                book,
+                hostname,
+                port,
+                open,
+                dest_dir,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Init { dir, quarter }) => {

@@ -17,5 +17,6 @@ mod nvim;
 mod properties;
 mod protocol;
 mod rules;
+mod serve;
 mod support;
 mod terminal;
