@@ -4,15 +4,23 @@ use std::collections::HashSet;
 
 use super::doc::{Line, Node, text};
 use super::{
-    Index, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps, summary,
+    Index, QuarterPage, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps,
+    summary,
 };
 use crate::model::{KeyResult, Kind, Quarter};
 use crate::render::anchor::slugify;
 
-pub(super) fn all(index: &Index<'_>) -> Vec<Node> {
+/// Every section; in the overview of a book of several quarters
+/// (`pages` not empty), the objective listing gives way to links to the
+/// quarters' own pages.
+pub(super) fn all(index: &Index<'_>, pages: &[QuarterPage]) -> Vec<Node> {
     let mut nodes = vec![caption(index)];
     summary::summary(index, &mut nodes);
-    objectives::objectives(index, &mut nodes);
+    if pages.is_empty() {
+        objectives::objectives(index, &mut nodes);
+    } else {
+        super::overview::quarter_links(index, pages, &mut nodes);
+    }
     let edges = dependencies::edges_in_view(index);
     dependencies::dependencies(index, &edges, &mut nodes);
     dependency_graph::dependency_graph(index, &edges, &mut nodes);
