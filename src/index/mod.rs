@@ -7,6 +7,10 @@
 //! sections are built once as a small document ([`doc`]) and written as
 //! HTML for mdBook's `html` renderer or as Markdown for the others.
 //!
+//! In a book of several quarters an unfiltered directive shows an overview
+//! instead, and each quarter's listing goes to a chapter of its own
+//! ([`overview`]).
+//!
 //! Filters: `{{#okr-index quarter=2026-Q2}}`, `{{#okr-index team=security}}`,
 //! or both, read once into the plan ([`crate::plan::directive`]). A bad
 //! filter renders an error box in place; lint reports it as an

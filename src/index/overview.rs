@@ -57,14 +57,23 @@ fn pages_of(plan: &Plan, file: FileId, quarters: &[Quarter]) -> Vec<QuarterPage>
     let stem = chapter
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    quarters
+    let pages: Vec<QuarterPage> = quarters
         .iter()
         .map(|&quarter| QuarterPage {
             file,
             quarter,
             path: chapter.with_file_name(format!("{stem}-{quarter}.md")),
         })
-        .collect()
+        .collect();
+    // A chapter of the book already at one of those paths would be
+    // overwritten: that index stays on one page instead.
+    if pages
+        .iter()
+        .any(|p| plan.file_of_chapter(&p.path).is_some())
+    {
+        return Vec::new();
+    }
+    pages
 }
 
 /// Every page to generate, by index chapter in book order, each chapter's

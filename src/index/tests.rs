@@ -609,7 +609,7 @@ fn a_book_of_one_quarter_keeps_its_index_as_it_was() {
 }
 
 #[test]
-fn a_filtered_index_makes_no_pages() {
+fn filtered_indexes_and_taken_paths_make_no_pages() {
     let config = config();
     let mut chapters = team_book();
     chapters.push((
@@ -644,6 +644,12 @@ fn a_filtered_index_makes_no_pages() {
             PathBuf::from("okr-index-2026-Q1.md")
         ]
     );
+    // A chapter of the book at a page's path keeps the index on one page.
+    all.push(("okr-index-2026-Q1.md", "# Old listing\n".to_string()));
+    let (plan, diagnostics) = plan_of(&config, &all);
+    assert_eq!(quarter_pages(&plan), Vec::new());
+    let html = render_with(&plan, &config, &diagnostics, Format::Html);
+    assert!(html.contains("id=\"okr-index-objectives\""), "{html}");
 }
 
 /// Many teams and objectives: prints the time the index takes. Run with
