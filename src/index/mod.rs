@@ -9,7 +9,7 @@
 //!
 //! In a book of several quarters an unfiltered directive shows an overview
 //! instead, and each quarter's listing goes to a chapter of its own
-//! ([`overview`]).
+//! (`overview.rs`).
 //!
 //! Filters: `{{#okr-index quarter=2026-Q2}}`, `{{#okr-index team=security}}`,
 //! or both, read once into the plan ([`crate::plan::directive`]). A bad
