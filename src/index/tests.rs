@@ -538,16 +538,20 @@ fn read(path: &Path) -> String {
 fn a_book_of_two_quarters_gets_an_overview_and_a_page_per_quarter() {
     let (_dir, out) = built_fixture("two");
     let overview = read(&out.join("plans/index.html"));
-    for section in ["summary", "quarters", "dependencies", "gaps"] {
+    for section in [
+        "summary", "quarters", "graph", "at-risk", "overlaps", "gaps",
+    ] {
         assert!(
             overview.contains(&format!("id=\"okr-index-{section}\"")),
             "no {section}"
         );
     }
-    assert!(
-        !overview.contains("id=\"okr-index-objectives\""),
-        "{overview}"
-    );
+    for listing in ["objectives", "dependencies"] {
+        assert!(
+            !overview.contains(&format!("id=\"okr-index-{listing}\"")),
+            "{listing}"
+        );
+    }
     assert!(overview.contains("<a href=\"index-2026-Q2.html\">2026 Q2</a>"));
     assert!(overview.contains("<a href=\"index-2026-Q1.html\">2026 Q1</a>"));
     for (quarter, mine, other) in [
@@ -564,6 +568,7 @@ fn a_book_of_two_quarters_gets_an_overview_and_a_page_per_quarter() {
     ] {
         let page = read(&out.join(format!("plans/index-{quarter}.html")));
         assert!(page.contains("id=\"okr-index-objectives\""), "{quarter}");
+        assert!(page.contains("id=\"okr-index-dependencies\""), "{quarter}");
         assert!(page.contains(mine), "{quarter} lacks {mine:?}");
         assert!(!page.contains(other), "{quarter} shows {other:?}");
     }
