@@ -1,6 +1,6 @@
 //! mdBook glue: the `okr` preprocessor, in-process or over stdin/stdout.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Counts, Diagnostic};
+use crate::index::{self, QuarterPage};
 use crate::lint;
 use crate::model::FileId;
 use crate::output;
@@ -84,6 +85,9 @@ pub struct Prepared {
     files: HashMap<PathBuf, FileId>,
     /// Progress read from Git history, when cards or rules want it.
     progress: Option<crate::history::progress::Report>,
+    /// The chapters generated for the quarters of an unfiltered index, by
+    /// path (they have no source file).
+    pages: HashMap<PathBuf, QuarterPage>,
 }
 
 impl Prepared {
@@ -96,6 +100,9 @@ impl Prepared {
     /// The rendered text of `chapter`, or `None` when its text was left in
     /// the book (it holds nothing for mdbook-okr).
     pub fn rendered(&self, cx: &RenderContext<'_>, chapter: &Chapter) -> Option<String> {
+        if let Some(page) = generated_page(&self.pages, chapter) {
+            return Some(index::render_page(cx, page));
+        }
         let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref())?;
         let &file = self.files.get(&key)?;
         Some(render::render_file(cx, file))
@@ -117,6 +124,7 @@ pub fn process_reporting_to(
         format,
         files,
         progress,
+        pages,
     } = prepare(ctx, book, messages)?;
     let mut cx = RenderContext::new(&plan, &config, &diagnostics, format);
     cx.progress = progress.as_ref();
@@ -129,6 +137,10 @@ pub fn process_reporting_to(
         .map(|&file| (file, render::render_file(&cx, file)))
         .collect();
     book.for_each_chapter_mut(|chapter| {
+        if let Some(page) = generated_page(&pages, chapter) {
+            chapter.content = index::render_page(&cx, page);
+            return;
+        }
         let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
         if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
             chapter.content = rendered
@@ -194,6 +206,7 @@ pub fn prepare(
         }
     }
     let plan = builder.finish();
+    let pages = add_quarter_pages(&mut book, &files, index::quarter_pages(&plan));
     let progress = crate::history::if_wanted(Some(ctx.root.as_path()), &plan, &config, messages);
     let diagnostics = lint::run_with_progress(&plan, &config, progress.as_ref());
     report(&plan, &diagnostics, config.build_findings, messages);
@@ -219,7 +232,71 @@ pub fn prepare(
         diagnostics,
         files,
         progress,
+        pages,
     })
+}
+
+/// The generated page `chapter` is, if it is one: it has a path and no
+/// source file.
+fn generated_page<'p>(
+    pages: &'p HashMap<PathBuf, QuarterPage>,
+    chapter: &Chapter,
+) -> Option<&'p QuarterPage> {
+    match (&chapter.source_path, &chapter.path) {
+        (None, Some(path)) => pages.get(path),
+        _ => None,
+    }
+}
+
+/// Adds each quarter's page as a sub-chapter of the chapter holding its
+/// index, after the chapters already there, numbered and named as mdBook
+/// numbers the book's own chapters. A file listed twice gets its pages
+/// under its first chapter only, so no two chapters share a path.
+fn add_quarter_pages(
+    book: &mut Book,
+    files: &HashMap<PathBuf, FileId>,
+    pages: Vec<QuarterPage>,
+) -> HashMap<PathBuf, QuarterPage> {
+    if pages.is_empty() {
+        return HashMap::new();
+    }
+    let mut done: HashSet<FileId> = HashSet::new();
+    book.for_each_chapter_mut(|chapter| {
+        let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref());
+        let Some(&file) = key.as_ref().and_then(|k| files.get(k)) else {
+            return;
+        };
+        if !done.insert(file) {
+            return;
+        }
+        let mut parent_names = chapter.parent_names.clone();
+        parent_names.push(chapter.name.clone());
+        let numbered = chapter
+            .sub_items
+            .iter()
+            .filter(|item| matches!(item, BookItem::Chapter(c) if c.number.is_some()))
+            .count();
+        let generated: Vec<BookItem> = pages
+            .iter()
+            .filter(|page| page.file == file)
+            .enumerate()
+            .map(|(i, page)| {
+                let mut sub = Chapter::new_draft(&page.name(), parent_names.clone());
+                sub.path = Some(page.path.clone());
+                sub.number = chapter.number.as_ref().map(|number| {
+                    let mut number = number.clone();
+                    number.push(u32::try_from(numbered + i + 1).unwrap_or(u32::MAX));
+                    number
+                });
+                BookItem::Chapter(sub)
+            })
+            .collect();
+        chapter.sub_items.extend(generated);
+    });
+    pages
+        .into_iter()
+        .map(|page| (page.path.clone(), page))
+        .collect()
 }
 
 /// The first `limit` findings in the short form, one line each, then,

@@ -447,4 +447,48 @@ mod tests {
             assert_eq!(output, book, "{version}");
         }
     }
+
+    #[test]
+    fn both_dialects_carry_the_generated_quarter_pages() {
+        let block = |id: &str, quarter: &str| {
+            format!(
+                "```okr\nid = \"{id}\"\nteam = \"a\"\nquarter = \"{quarter}\"\nobjective = \"Make deploys boring for every team in {quarter}\"\n[[kr]]\ntext = \"Cut deploy time from 40 to 10 minutes\"\n```\n"
+            )
+        };
+        let mut index = chapter("index", "# Index\n\n{{#okr-index}}\n");
+        index["Chapter"]["number"] = json!([2]);
+        let team = chapter("team", &(block("q2", "2026-Q2") + &block("q1", "2026-Q1")));
+        for (version, key, extra) in [
+            ("0.5.4", "items", None),
+            ("0.4.52", "sections", Some("__non_exhaustive")),
+        ] {
+            let mut book = json!({key: [index.clone(), team.clone()]});
+            if let Some(extra) = extra {
+                book[extra] = Value::Null;
+            }
+            let input = json!([context(version), book]);
+            let output = process_json(input.to_string().as_bytes(), &mut std::io::sink()).unwrap();
+            let output: Value = serde_json::from_slice(&output).unwrap();
+            let overview = &output[key][0]["Chapter"];
+            let pages = overview["sub_items"].as_array().unwrap();
+            assert_eq!(pages.len(), 2, "{version}");
+            for (page, (name, path, number)) in pages.iter().zip([
+                ("2026 Q2", "index-2026-Q2.md", 1),
+                ("2026 Q1", "index-2026-Q1.md", 2),
+            ]) {
+                let page = &page["Chapter"];
+                assert_eq!(page["name"], json!(name), "{version}");
+                assert_eq!(page["path"], json!(path), "{version}");
+                assert_eq!(page["source_path"], Value::Null, "{version}");
+                assert_eq!(page["number"], json!([2, number]), "{version}");
+                assert_eq!(page["parent_names"], json!(["index"]), "{version}");
+                let content = page["content"].as_str().unwrap();
+                assert!(content.starts_with(&format!("# {name}\n\n")), "{content}");
+                assert!(content.contains("okr-index-objectives"), "{content}");
+            }
+            let content = overview["content"].as_str().unwrap();
+            assert!(!content.contains("okr-index-objectives"), "{content}");
+            assert!(content.contains("href=\"index-2026-Q1.html\""), "{content}");
+        }
+    }
 }

@@ -7,6 +7,10 @@
 //! sections are built once as a small document ([`doc`]) and written as
 //! HTML for mdBook's `html` renderer or as Markdown for the others.
 //!
+//! In a book of several quarters an unfiltered directive shows an overview
+//! instead, and each quarter's listing goes to a chapter of its own
+//! (`overview.rs`).
+//!
 //! Filters: `{{#okr-index quarter=2026-Q2}}`, `{{#okr-index team=security}}`,
 //! or both, read once into the plan ([`crate::plan::directive`]). A bad
 //! filter renders an error box in place; lint reports it as an
@@ -19,11 +23,13 @@ pub mod graph;
 mod initiatives;
 mod objectives;
 mod overlaps;
+mod overview;
 mod progress;
 mod sections;
 mod summary;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use crate::config::Config;
 use crate::diagnostic::{Counts, Risk};
@@ -37,6 +43,7 @@ pub use crate::render::doc;
 use crate::render::escape::{html_line as escape_inline, markdown as escape_markdown};
 use crate::render::links::relative_link;
 use doc::{Document, Inline};
+pub use overview::{QuarterPage, quarter_pages, render_page};
 
 /// The index's HTML (or Markdown) for one directive.
 pub fn render(cx: &RenderContext<'_>, directive: &Directive) -> String {
@@ -51,11 +58,18 @@ pub fn render(cx: &RenderContext<'_>, directive: &Directive) -> String {
         .iter()
         .filter(|d| d.location.file == here.file && d.location.span.start < here.span.start)
         .count();
-    let index = Index::new(cx, filter, here.file, ordinal);
-    let document = Document {
-        nodes: sections::all(&index),
+    let pages = if overview::is_unfiltered(&filter) {
+        overview::pages_for(cx.plan, here.file)
+    } else {
+        Vec::new()
     };
-    match cx.format {
+    let index = Index::new(cx, filter, Target::File(here.file), ordinal);
+    write(cx.format, sections::all(&index, &pages))
+}
+
+fn write(format: Format, nodes: Vec<doc::Node>) -> String {
+    let document = Document { nodes };
+    match format {
         Format::Html => document.to_html(),
         Format::Markdown => document.to_markdown(),
     }
@@ -94,13 +108,21 @@ fn error_box(format: Format, problems: &[FilterProblem]) -> String {
 /// A team and its objectives in view (indices, book order).
 pub(crate) type TeamGroup<'a> = (&'a str, Vec<usize>);
 
+/// The chapter an index is rendered for, which its links start from: a
+/// file of the plan, or a page generated for one quarter.
+#[derive(Clone, Copy)]
+pub(crate) enum Target<'a> {
+    File(FileId),
+    Page(&'a Path),
+}
+
 /// What every section looks at: the objectives in view and facts about
 /// them computed once.
 pub(crate) struct Index<'a> {
     pub cx: &'a RenderContext<'a>,
     pub filter: Filter,
-    /// The chapter holding the directive.
-    here: FileId,
+    /// The chapter the index is rendered for.
+    here: Target<'a>,
     /// Prefix of the element ids this index writes.
     pub id_prefix: String,
     /// Objectives in view, in book order.
@@ -115,7 +137,7 @@ pub(crate) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(cx: &'a RenderContext<'a>, filter: Filter, here: FileId, ordinal: usize) -> Self {
+    fn new(cx: &'a RenderContext<'a>, filter: Filter, here: Target<'a>, ordinal: usize) -> Self {
         let plan = cx.plan;
         let in_view: Vec<bool> = plan
             .objectives
@@ -214,6 +236,18 @@ impl<'a> Index<'a> {
             .is_some_and(|current| quarter < current)
     }
 
+    fn is_here(&self, file: FileId) -> bool {
+        matches!(self.here, Target::File(here) if here == file)
+    }
+
+    /// The path of the chapter rendered, relative to `src`.
+    pub fn here_path(&self) -> Option<&'a Path> {
+        match self.here {
+            Target::File(file) => self.plan().file(file).chapter_path.as_deref(),
+            Target::Page(path) => Some(path),
+        }
+    }
+
     /// A link from the index chapter to `file`, at `fragment`.
     pub fn href(&self, file: FileId, fragment: &str) -> Option<String> {
         let plan = self.plan();
@@ -222,10 +256,10 @@ impl<'a> Index<'a> {
         } else {
             format!("#{fragment}")
         };
-        if file == self.here {
+        if self.is_here(file) {
             return (!fragment.is_empty()).then_some(fragment);
         }
-        let from = plan.file(self.here).chapter_path.as_deref()?;
+        let from = self.here_path()?;
         let to = plan.file(file).chapter_path.as_deref()?;
         Some(relative_link(from, to, self.cx.format) + &fragment)
     }
@@ -252,7 +286,7 @@ impl<'a> Index<'a> {
     pub fn team_link(&self, team: &str, objectives: &[usize]) -> Inline {
         let href = objectives.first().and_then(|&o| {
             let file = self.plan().objectives[o].location.file;
-            if file == self.here {
+            if self.is_here(file) {
                 self.objective_href(o)
             } else {
                 self.href(file, "")

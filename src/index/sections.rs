@@ -4,17 +4,26 @@ use std::collections::HashSet;
 
 use super::doc::{Line, Node, text};
 use super::{
-    Index, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps, summary,
+    Index, QuarterPage, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps,
+    summary,
 };
 use crate::model::slugify;
 use crate::model::{KeyResult, Kind, Quarter};
 
-pub(super) fn all(index: &Index<'_>) -> Vec<Node> {
+/// Every section; in the overview of a book of several quarters
+/// (`pages` not empty), the listings of every objective and of every
+/// dependency give way to links to the quarters' own pages, which hold
+/// them; the graph and the dependencies at risk stay.
+pub(super) fn all(index: &Index<'_>, pages: &[QuarterPage]) -> Vec<Node> {
     let mut nodes = vec![caption(index)];
     summary::summary(index, &mut nodes);
-    objectives::objectives(index, &mut nodes);
     let edges = dependencies::edges_in_view(index);
-    dependencies::dependencies(index, &edges, &mut nodes);
+    if pages.is_empty() {
+        objectives::objectives(index, &mut nodes);
+        dependencies::dependencies(index, &edges, &mut nodes);
+    } else {
+        super::overview::quarter_links(index, pages, &mut nodes);
+    }
     dependency_graph::dependency_graph(index, &edges, &mut nodes);
     initiatives::initiatives(index, &mut nodes);
     overlaps::overlaps(index, &mut nodes);

@@ -482,32 +482,179 @@ fn every_index_link_resolves_in_a_built_book() {
     }
     crate::build::build(root, Some(&root.join("out"))).unwrap();
     let out = root.join("out");
-    let page = std::fs::read_to_string(out.join("plan/okr-index.html")).unwrap();
-    let index = &page[page
+    let checked = links_resolve(&out, "plan/okr-index.html");
+    assert!(checked > 10, "only {checked} links");
+}
+
+/// Follows every link of the index on the built page `page` (relative to
+/// `out`) to an existing page and, where it names one, an element id
+/// there; returns how many links were followed.
+fn links_resolve(out: &Path, page: &str) -> usize {
+    let page_path = out.join(page);
+    let folder = page_path.parent().unwrap();
+    let html = std::fs::read_to_string(&page_path).unwrap();
+    let index = &html[html
         .find("<div class=\"okr-index\">")
-        .expect("the index is in the page")..];
+        .unwrap_or_else(|| panic!("no index in {page}"))..];
     let mut checked = 0;
     for piece in index.split("href=\"").skip(1) {
         let href = &piece[..piece.find('"').unwrap()];
         let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
-        // `#fragment` alone is a link within the index page itself.
-        let path = if path.is_empty() {
-            "okr-index.html"
+        // `#fragment` alone is a link within the page itself.
+        let target = if path.is_empty() {
+            page_path.clone()
         } else {
-            path
+            folder.join(path)
         };
-        let target = out.join("plan").join(path);
         let text = std::fs::read_to_string(&target)
-            .unwrap_or_else(|_| panic!("{href}: no page {}", target.display()));
+            .unwrap_or_else(|_| panic!("{page}: {href}: no page {}", target.display()));
         if !fragment.is_empty() {
             assert!(
                 text.contains(&format!("id=\"{fragment}\"")),
-                "{href}: no element #{fragment}"
+                "{page}: {href}: no element #{fragment}"
             );
         }
         checked += 1;
     }
-    assert!(checked > 10, "only {checked} links");
+    checked
+}
+
+/// A fixture book under `tests/fixtures/index-quarters`, built in-process.
+fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let book = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/index-quarters")
+        .join(name);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    crate::build::build(&book, Some(&out)).unwrap();
+    (dir, out)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|_| panic!("no page {}", path.display()))
+}
+
+#[test]
+fn a_book_of_two_quarters_gets_an_overview_and_a_page_per_quarter() {
+    let (_dir, out) = built_fixture("two");
+    let overview = read(&out.join("plans/index.html"));
+    for section in [
+        "summary", "quarters", "graph", "at-risk", "overlaps", "gaps",
+    ] {
+        assert!(
+            overview.contains(&format!("id=\"okr-index-{section}\"")),
+            "no {section}"
+        );
+    }
+    for listing in ["objectives", "dependencies"] {
+        assert!(
+            !overview.contains(&format!("id=\"okr-index-{listing}\"")),
+            "{listing}"
+        );
+    }
+    assert!(overview.contains("<a href=\"index-2026-Q2.html\">2026 Q2</a>"));
+    assert!(overview.contains("<a href=\"index-2026-Q1.html\">2026 Q1</a>"));
+    for (quarter, mine, other) in [
+        (
+            "2026-Q2",
+            "Migrate the secrets of 40 services",
+            "Pick a secrets vault",
+        ),
+        (
+            "2026-Q1",
+            "Pick a secrets vault",
+            "Migrate the secrets of 40 services",
+        ),
+    ] {
+        let page = read(&out.join(format!("plans/index-{quarter}.html")));
+        assert!(page.contains("id=\"okr-index-objectives\""), "{quarter}");
+        assert!(page.contains("id=\"okr-index-dependencies\""), "{quarter}");
+        assert!(page.contains(mine), "{quarter} lacks {mine:?}");
+        assert!(!page.contains(other), "{quarter} shows {other:?}");
+    }
+    // Nested under the index chapter, after its own sub-chapter.
+    let toc = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("toc-"))
+        .expect("mdBook's table of contents");
+    let toc = read(&toc);
+    let at = |needle: &str| toc.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+    assert!(at("2.1.</strong> Notes") < at("2.2.</strong> 2026 Q2"));
+    assert!(at("2.2.</strong> 2026 Q2") < at("2.3.</strong> 2026 Q1"));
+    assert!(at("plans/index-2026-Q1.html") < at("3.</strong> Security"));
+}
+
+#[test]
+fn every_link_of_the_overview_and_the_quarter_pages_resolves() {
+    let (_dir, out) = built_fixture("two");
+    for page in [
+        "plans/index.html",
+        "plans/index-2026-Q2.html",
+        "plans/index-2026-Q1.html",
+    ] {
+        let checked = links_resolve(&out, page);
+        assert!(checked > 3, "{page}: only {checked} links");
+    }
+}
+
+/// A book of one quarter keeps its index on one page, byte for byte as
+/// before the split (`expected-index.html` was built by the release
+/// before it).
+#[test]
+fn a_book_of_one_quarter_keeps_its_index_as_it_was() {
+    let (_dir, out) = built_fixture("one");
+    let page = read(&out.join("plans/index.html"));
+    let start = page.find("<div class=\"okr-index\">").unwrap();
+    let end = start + page[start..].find("</main>").unwrap();
+    let expected = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/index-quarters/one/expected-index.html");
+    assert_eq!(&page[start..end], read(&expected));
+    assert!(!out.join("plans/index-2026-Q2.html").exists());
+}
+
+#[test]
+fn filtered_indexes_and_taken_paths_make_no_pages() {
+    let config = config();
+    let mut chapters = team_book();
+    chapters.push((
+        "teams/old.md",
+        okr(
+            "old",
+            "data",
+            "2026-Q1",
+            "Ship the data catalogue to every analyst team",
+            "[[kr]]\ntext = \"Ship it\"\n",
+        ),
+    ));
+    for directive in [
+        "{{#okr-index quarter=2026-Q2}}",
+        "{{#okr-index team=security}}",
+    ] {
+        let mut all = vec![("okr-index.md", format!("# Index\n\n{directive}\n"))];
+        all.extend(chapters.iter().cloned());
+        let (plan, diagnostics) = plan_of(&config, &all);
+        assert_eq!(quarter_pages(&plan), Vec::new(), "{directive}");
+        let html = render_with(&plan, &config, &diagnostics, Format::Html);
+        assert!(html.contains("id=\"okr-index-objectives\""), "{directive}");
+    }
+    let mut all = vec![("okr-index.md", "# Index\n\n{{#okr-index}}\n".to_string())];
+    all.extend(chapters);
+    let (plan, _) = plan_of(&config, &all);
+    let paths: Vec<PathBuf> = quarter_pages(&plan).into_iter().map(|p| p.path).collect();
+    assert_eq!(
+        paths,
+        [
+            PathBuf::from("okr-index-2026-Q2.md"),
+            PathBuf::from("okr-index-2026-Q1.md")
+        ]
+    );
+    // A chapter of the book at a page's path keeps the index on one page.
+    all.push(("okr-index-2026-Q1.md", "# Old listing\n".to_string()));
+    let (plan, diagnostics) = plan_of(&config, &all);
+    assert_eq!(quarter_pages(&plan), Vec::new());
+    let html = render_with(&plan, &config, &diagnostics, Format::Html);
+    assert!(html.contains("id=\"okr-index-objectives\""), "{html}");
 }
 
 /// Many teams and objectives: prints the time the index takes. Run with
