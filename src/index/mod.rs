@@ -64,7 +64,12 @@ pub fn render(cx: &RenderContext<'_>, directive: &Directive) -> String {
         Vec::new()
     };
     let index = Index::new(cx, filter, Target::File(here.file), ordinal);
-    write(cx.format, sections::all(&index, &pages))
+    let layout = if pages.is_empty() {
+        sections::Layout::Whole
+    } else {
+        sections::Layout::Overview(&pages)
+    };
+    write(cx.format, sections::all(&index, layout))
 }
 
 fn write(format: Format, nodes: Vec<doc::Node>) -> String {

@@ -103,15 +103,19 @@ pub(super) fn pages_for(plan: &Plan, file: FileId) -> Vec<QuarterPage> {
     pages_of(plan, file, &split_quarters(plan))
 }
 
-/// The chapter text of a generated page: a title and the index as
-/// `quarter=<quarter>` renders it, with links made from the page's path.
+/// The chapter text of a generated page: a title and the listings of the
+/// index as `quarter=<quarter>` renders them, with links made from the
+/// page's path.
 pub fn render_page(cx: &RenderContext<'_>, page: &QuarterPage) -> String {
     let filter = Filter {
         quarter: Some(page.quarter),
         team: None,
     };
     let index = Index::new(cx, filter, Target::Page(&page.path), 0);
-    let body = super::write(cx.format, super::sections::all(&index, &[]));
+    let body = super::write(
+        cx.format,
+        super::sections::all(&index, super::sections::Layout::QuarterPage),
+    );
     let start = if cx.format == Format::Html {
         HTML_BLOCK_START
     } else {

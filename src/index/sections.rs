@@ -10,19 +10,33 @@ use super::{
 use crate::model::slugify;
 use crate::model::{KeyResult, Kind, Quarter};
 
-/// Every section; in the overview of a book of several quarters
-/// (`pages` not empty), the listings of every objective and of every
-/// dependency give way to links to the quarters' own pages, which hold
-/// them; the graph and the dependencies at risk stay.
-pub(super) fn all(index: &Index<'_>, pages: &[QuarterPage]) -> Vec<Node> {
+/// What one rendering of the index holds.
+pub(super) enum Layout<'p> {
+    /// Every section: a filtered index, or a book of one quarter.
+    Whole,
+    /// The unfiltered index of a book of several quarters: the listings of
+    /// every objective and every dependency give way to links to the
+    /// quarters' own pages; the graph, the risks, initiatives, overlaps,
+    /// gaps and progress stay.
+    Overview(&'p [QuarterPage]),
+    /// A quarter's generated page: its listings, not what the overview
+    /// already shows for the whole book.
+    QuarterPage,
+}
+
+pub(super) fn all(index: &Index<'_>, layout: Layout<'_>) -> Vec<Node> {
     let mut nodes = vec![caption(index)];
     summary::summary(index, &mut nodes);
     let edges = dependencies::edges_in_view(index);
-    if pages.is_empty() {
-        objectives::objectives(index, &mut nodes);
-        dependencies::dependencies(index, &edges, &mut nodes);
-    } else {
-        super::overview::quarter_links(index, pages, &mut nodes);
+    match layout {
+        Layout::Overview(pages) => super::overview::quarter_links(index, pages, &mut nodes),
+        Layout::Whole | Layout::QuarterPage => {
+            objectives::objectives(index, &mut nodes);
+            dependencies::dependencies(index, &edges, &mut nodes);
+        }
+    }
+    if matches!(layout, Layout::QuarterPage) {
+        return nodes;
     }
     dependency_graph::dependency_graph(index, &edges, &mut nodes);
     initiatives::initiatives(index, &mut nodes);
@@ -45,7 +59,7 @@ pub(super) fn paragraph(class: &'static str, line: Line) -> Node {
 }
 
 pub(super) fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |s| format!("{s:.1}"))
+    value.map_or_else(|| "–".to_string(), crate::grade::one_decimal)
 }
 
 pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
