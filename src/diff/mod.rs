@@ -10,9 +10,9 @@
 //! promise: a committed target made easier, and a prerequisite of another
 //! key result turned into a stretch goal.
 
+mod findings;
 mod markdown;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -21,9 +21,9 @@ use serde::Serialize;
 use crate::analysis::revisions::{Pairs, target_got_easier};
 use crate::book::{self, LoadedPlan};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::history::git;
-use crate::lint::{self, Lexicon};
+use crate::lint::Lexicon;
 use crate::model::{Commitment, KeyResult, Metric, Objective};
 use crate::plan::{Plan, PlanBuilder};
 
@@ -249,7 +249,7 @@ pub fn compare(old: &LoadedPlan, new: &LoadedPlan, base: String, head: Option<St
     }
     objectives.sort_by(|a, b| a.0.cmp(&b.0));
     let objectives: Vec<ObjectiveChange> = objectives.into_iter().map(|(_, c)| c).collect();
-    let findings = compare_findings(old, new, &pairs);
+    let findings = findings::compare(old, new, &pairs);
     let mut summary = Summary {
         findings_introduced: findings.introduced.len(),
         findings_fixed: findings.fixed.len(),
@@ -515,86 +515,6 @@ fn compare_done(before: &KeyResult, after: &KeyResult) -> DoneChanges {
         .map(|old| old.text.clone())
         .collect();
     changes
-}
-
-/// What identifies a finding across the two plans: its rule, what it is
-/// about (old ids translated to the new ones of paired objectives and
-/// KRs) and its message; never its position, which any edit above moves.
-type FindingKey = (&'static str, Option<String>, Option<String>, String);
-
-fn compare_findings(old: &LoadedPlan, new: &LoadedPlan, pairs: &Pairs) -> FindingChanges {
-    let old_diagnostics = lint::run(&old.plan, &old.config);
-    let new_diagnostics = lint::run(&new.plan, &new.config);
-    let new_key = |d: &Diagnostic| -> FindingKey {
-        (d.rule, d.objective.clone(), d.kr.clone(), d.message.clone())
-    };
-    let old_key = |d: &Diagnostic| -> FindingKey {
-        let paired = d
-            .objective_index
-            .and_then(|o| pairs.objective_old_to_new.get(o).copied().flatten());
-        let objective = match paired {
-            Some(n) => Some(new.plan.objectives[n].id.clone()),
-            None => d.objective.clone(),
-        };
-        let kr = match (d.objective_index, d.kr_index) {
-            (Some(o), Some(k)) => match pairs.kr_old_to_new.get(&(o, k)) {
-                Some(&(n, k_new)) => Some(new.plan.objectives[n].krs[k_new].id.clone()),
-                None => d.kr.clone(),
-            },
-            _ => d.kr.clone(),
-        };
-        (d.rule, objective, kr, d.message.clone())
-    };
-    let mut old_counts: HashMap<FindingKey, usize> = HashMap::new();
-    for d in &old_diagnostics {
-        *old_counts.entry(old_key(d)).or_default() += 1;
-    }
-    let mut new_counts: HashMap<FindingKey, usize> = HashMap::new();
-    for d in &new_diagnostics {
-        *new_counts.entry(new_key(d)).or_default() += 1;
-    }
-    let mut changes = FindingChanges::default();
-    for d in &new_diagnostics {
-        if !take(&mut old_counts, &new_key(d)) {
-            changes.introduced.push(finding_ref(&new.plan, d));
-        }
-    }
-    for d in &old_diagnostics {
-        if !take(&mut new_counts, &old_key(d)) {
-            changes.fixed.push(finding_ref(&old.plan, d));
-        }
-    }
-    changes
-}
-
-/// Takes one of `key` from the counts; false when none is left.
-fn take(counts: &mut HashMap<FindingKey, usize>, key: &FindingKey) -> bool {
-    match counts.get_mut(key) {
-        Some(count) if *count > 0 => {
-            *count -= 1;
-            true
-        }
-        _ => false,
-    }
-}
-
-fn finding_ref(plan: &Plan, d: &Diagnostic) -> FindingRef {
-    let place = d.location.as_ref().and_then(|location| {
-        let file = plan.files.get(location.file)?;
-        Some((
-            file.display_path.clone(),
-            file.line_col(location.span.start).0,
-        ))
-    });
-    FindingRef {
-        rule: d.rule,
-        severity: d.severity,
-        objective: d.objective.clone(),
-        kr: d.kr.clone(),
-        message: d.message.clone(),
-        file: place.as_ref().map(|p| p.0.clone()),
-        line: place.map(|p| p.1),
-    }
 }
 
 #[cfg(test)]

@@ -105,3 +105,43 @@ fn nothing_changed_is_an_empty_report() {
     assert_eq!(report.summary, Summary::default());
     assert!(render(&report, DiffFormat::Markdown).contains("No changes to the plan."));
 }
+
+#[test]
+fn a_reworded_kr_keeps_its_findings_though_their_messages_quote_the_new_text() {
+    let old = "```okr\nteam = \"a\"\nobjective = \"Make deploys boring for every product team\"\n[[kr]]\ntext = \"Improve the deploy experience\"\n```\n";
+    let new = "```okr\nteam = \"a\"\nobjective = \"Make product deploys boring for every team\"\n[[kr]]\ntext = \"Improve the deploy experience for mobile teams\"\n```\n";
+    let report = report(&[("a.md", old)], &[("a.md", new)]);
+    assert_eq!(report.summary.objectives_changed, 1, "{report:#?}");
+    assert!(
+        report.findings.introduced.is_empty() && report.findings.fixed.is_empty(),
+        "{:#?}",
+        report.findings
+    );
+}
+
+#[test]
+fn a_finding_on_another_kr_is_introduced_and_the_old_one_fixed() {
+    let block = |text: &str| {
+        format!(
+            "```okr\nteam = \"a\"\nobjective = \"Cut cloud spend on idle clusters\"\n[[kr]]\nid = \"one\"\ntext = \"{text}\"\ndone = [\"Dashboard published\"]\n[[kr]]\nid = \"two\"\ntext = \"Idle clusters from 40 to 5\"\ndone = [\"Policy merged\"]\n```\n"
+        )
+    };
+    let old = block("Improve cost awareness");
+    let new = block("Idle clusters stopped after 2 hours, from 0% to 90%");
+    let report = report(&[("a.md", &old)], &[("a.md", &new)]);
+    let rules = |refs: &[FindingRef]| -> Vec<(&str, Option<String>)> {
+        refs.iter().map(|f| (f.rule, f.kr.clone())).collect()
+    };
+    assert!(
+        rules(&report.findings.fixed).contains(&("unmeasurable", Some("one".into()))),
+        "{:#?}",
+        report.findings
+    );
+    assert!(
+        !rules(&report.findings.introduced)
+            .iter()
+            .any(|(r, _)| *r == "unmeasurable"),
+        "{:#?}",
+        report.findings
+    );
+}
