@@ -7,6 +7,7 @@ use super::Index;
 use super::doc::{Inline, Item, Node, badge, link, markdown_link, text};
 use super::sections::{heading, is_impact, paragraph};
 use crate::diagnostic::{Counts, Severity};
+use crate::lint::rules::missing_definition_of_done;
 use crate::model::Quarter;
 
 pub(super) fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
@@ -97,18 +98,23 @@ pub(super) fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
         "gaps-done",
         vec![text("Key results without a Definition of Done")],
     ));
+    // The rule's findings, so this list and the cards agree on which KRs
+    // lack one (a KR whose sentence states its target needs none, and an
+    // `allow` is honoured).
+    let rule_is_off = index
+        .config()
+        .rules
+        .get(missing_definition_of_done::NAME)
+        .is_some_and(|level| level.severity().is_none());
     let items: Vec<Item> = index
-        .selected
+        .cx
+        .diagnostics
         .iter()
-        .flat_map(|&o| {
-            plan.objectives[o]
-                .krs
-                .iter()
-                .enumerate()
-                .filter(|(_, kr)| kr.done.is_empty() && kr.metric.is_none())
-                .map(move |(k, kr)| (o, k, kr))
-        })
-        .map(|(o, k, kr)| {
+        .filter(|d| d.rule == missing_definition_of_done::NAME)
+        .filter_map(|d| Some((d.objective_index?, d.kr_index?)))
+        .filter(|&(o, _)| index.in_view[o])
+        .map(|(o, k)| {
+            let kr = &plan.objectives[o].krs[k];
             let mut line = objective_label(o);
             line.extend([
                 text(" · "),
@@ -122,11 +128,12 @@ pub(super) fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
             }
         })
         .collect();
-    push_list_or(
-        nodes,
-        items,
-        "Every key result in view has a Definition of Done or a metric target.",
-    );
+    let none_found = if rule_is_off {
+        "The `missing-definition-of-done` rule is turned off, so this list is not made."
+    } else {
+        "Every key result in view has a Definition of Done or a target that settles it."
+    };
+    push_list_or(nodes, items, none_found);
 
     nodes.push(heading(
         index,

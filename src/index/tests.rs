@@ -401,6 +401,33 @@ fn gaps_list_missing_teams_impact_and_done() {
 }
 
 #[test]
+fn kr_gaps_are_the_findings_of_missing_definition_of_done() {
+    // A sentence that states its baseline and target needs no done items;
+    // an `allow` takes the KR off the list as it takes the finding away.
+    let krs = "[[kr]]\nid = \"settled\"\ntext = \"Cut P1 pages from 12 a month to 2 a month\"\n\
+               [[kr]]\nid = \"allowed\"\ntext = \"Write the runbook\"\nallow = [\"missing-definition-of-done\"]\n\
+               [[kr]]\nid = \"open\"\ntext = \"Add caching to the build\"\n";
+    let chapters = vec![(
+        "security.md",
+        okr(
+            "pages",
+            "security",
+            "2026-Q2",
+            "Quieter on-call to keep people",
+            krs,
+        ),
+    )];
+    let done = section(
+        &index_of("{{#okr-index}}", &chapters),
+        "okr-index-gaps-done",
+    )
+    .to_string();
+    assert!(done.contains(">open</a>"), "{done}");
+    assert!(!done.contains(">settled</a>"), "{done}");
+    assert!(!done.contains(">allowed</a>"), "{done}");
+}
+
+#[test]
 fn user_text_is_escaped_everywhere() {
     let krs = "[[kr]]\ntext = \"<img src=x onerror=alert(1)> & *b*\"\nphase = \"x\"\n";
     let book = vec![(

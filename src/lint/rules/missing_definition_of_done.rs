@@ -6,9 +6,13 @@ use crate::lint::{Context, Rule};
 
 pub struct MissingDefinitionOfDone;
 
+/// The rule's name, for the index's list of KRs without a Definition of
+/// Done, which is this rule's findings.
+pub const NAME: &str = "missing-definition-of-done";
+
 impl Rule for MissingDefinitionOfDone {
     fn name(&self) -> &'static str {
-        "missing-definition-of-done"
+        NAME
     }
 
     fn default_level(&self) -> Level {
