@@ -7,8 +7,9 @@
 
 use mdbook_okr::config::Config;
 use mdbook_okr::lint;
+use mdbook_okr::page;
 use mdbook_okr::plan::Plan;
-use mdbook_okr::render::{self, Format, RenderContext};
+use mdbook_okr::render::{Format, RenderContext};
 use mdbook_okr::scan;
 
 /// What a fuzz target does with one input.
@@ -75,7 +76,7 @@ pub fn chapter(data: &[u8]) {
     let diagnostics = lint::run(&plan, &config);
     for format in [Format::Html, Format::Markdown] {
         let cx = RenderContext::new(&plan, &config, &diagnostics, format);
-        let rendered = render::render_file(&cx, 0);
+        let rendered = page::render_file(&cx, 0);
         let first = plan
             .blocks
             .first()

@@ -30,6 +30,7 @@ pub mod lint;
 pub mod lsp;
 pub mod model;
 pub mod output;
+pub mod page;
 pub mod plan;
 pub mod preprocessor;
 pub mod protocol;

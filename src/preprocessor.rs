@@ -15,9 +15,10 @@ use crate::index::{self, QuarterPage};
 use crate::lint;
 use crate::model::FileId;
 use crate::output;
+use crate::page;
 use crate::plan::{Plan, PlanBuilder};
 use crate::protocol;
-use crate::render::{self, Format, RenderContext};
+use crate::render::{Format, RenderContext};
 
 pub use crate::config::PREPROCESSOR_NAME as NAME;
 
@@ -105,7 +106,7 @@ impl Prepared {
         }
         let key = chapter_key(chapter.source_path.as_deref(), chapter.path.as_deref())?;
         let &file = self.files.get(&key)?;
-        Some(render::render_file(cx, file))
+        Some(page::render_file(cx, file))
     }
 }
 
@@ -134,7 +135,7 @@ pub fn process_reporting_to(
         .values()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|&file| (file, render::render_file(&cx, file)))
+        .map(|&file| (file, page::render_file(&cx, file)))
         .collect();
     book.for_each_chapter_mut(|chapter| {
         if let Some(page) = generated_page(&pages, chapter) {
@@ -145,7 +146,7 @@ pub fn process_reporting_to(
         if let Some(&file) = key.as_ref().and_then(|k| files.get(k)) {
             chapter.content = rendered
                 .remove(&file)
-                .unwrap_or_else(|| render::render_file(&cx, file));
+                .unwrap_or_else(|| page::render_file(&cx, file));
         }
     });
     Ok(book)

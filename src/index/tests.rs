@@ -754,7 +754,7 @@ fn graded_row_and_card_grade(krs: &str) -> (Vec<String>, String, String) {
         .map(|c| c.trim_end_matches("</td>").to_string())
         .collect();
     let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Html);
-    let card = crate::render::render_file(&cx, 1);
+    let card = crate::page::render_file(&cx, 1);
     let start = card
         .find("<span class=\"okr-grade ")
         .expect("a grade on the card");

@@ -358,10 +358,11 @@ mod tests {
     use crate::config::Config;
     use crate::diagnostic::Diagnostic;
     use crate::diagnostic::Severity;
+    use crate::page::render_file;
     use crate::plan::Plan;
     use crate::plan::PlanBuilder;
+    use crate::render::Format;
     use crate::render::RenderContext;
-    use crate::render::{Format, render_file};
 
     fn config() -> Config {
         Config {

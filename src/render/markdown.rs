@@ -245,8 +245,9 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::page::render_file;
     use crate::plan::PlanBuilder;
-    use crate::render::{Format, RenderContext, render_file};
+    use crate::render::{Format, RenderContext};
 
     fn markdown(book: &[(&str, &str)]) -> Vec<String> {
         let config = crate::lint::testing::config_with_only(&[]);

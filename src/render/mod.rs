@@ -16,7 +16,6 @@ use std::collections::HashMap;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::FileId;
 use crate::plan::{Block, Plan};
 
 /// What the book is being rendered for.
@@ -95,36 +94,8 @@ impl<'a> RenderContext<'a> {
 /// be swallowed into it as raw text.
 pub const HTML_BLOCK_START: &str = "<!-- okr -->";
 
-/// The chapter text of `file` with every block and index directive
-/// replaced by its rendering.
-pub fn render_file(cx: &RenderContext<'_>, file: FileId) -> String {
-    let text = &cx.plan.file(file).text;
-    let mut replacements: Vec<(std::ops::Range<usize>, String)> = cx
-        .plan
-        .blocks_in(file)
-        .map(|block| (block.location.span.clone(), render_block(cx, block)))
-        .collect();
-    for directive in cx
-        .plan
-        .directives
-        .iter()
-        .filter(|d| d.location.file == file)
-    {
-        let span = directive.location.span.clone();
-        replacements.push((span, crate::index::render(cx, directive)));
-    }
-    replacements.sort_by_key(|(span, _)| span.start);
-    if cx.format == Format::Html {
-        for (_, html) in &mut replacements {
-            html.insert_str(0, HTML_BLOCK_START);
-        }
-    }
-
-    splice::splice(text, &replacements)
-}
-
 /// A block's card, built once and written in the format being rendered.
-fn render_block(cx: &RenderContext<'_>, block: &Block) -> String {
+pub fn render_block(cx: &RenderContext<'_>, block: &Block) -> String {
     let card = card::build(cx, block);
     match cx.format {
         Format::Html => html::write(&card),

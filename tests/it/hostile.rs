@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use mdbook_okr::config::Config;
 use mdbook_okr::lint;
+use mdbook_okr::page;
 use mdbook_okr::plan::{BlockContent, Plan};
-use mdbook_okr::render::{self, Format, RenderContext};
+use mdbook_okr::render::{Format, RenderContext};
 
 use crate::support::{run_in, stderr};
 
@@ -23,7 +24,7 @@ fn run_chapter(what: &str, text: &str) -> Plan {
     let plan = Plan::from_chapter("src/hostile.md", text, &config);
     let diagnostics = lint::run(&plan, &config);
     let cx = RenderContext::new(&plan, &config, &diagnostics, Format::Html);
-    let rendered = render::render_file(&cx, 0);
+    let rendered = page::render_file(&cx, 0);
     assert!(!rendered.is_empty());
     let elapsed = started.elapsed();
     println!("{what}: {} bytes in {elapsed:?}", text.len());

@@ -9,8 +9,9 @@ use mdbook_okr::config::Config;
 use mdbook_okr::diagnostic::Diagnostic;
 use mdbook_okr::lint;
 use mdbook_okr::model::Span;
+use mdbook_okr::page;
 use mdbook_okr::plan::{BlockContent, Plan};
-use mdbook_okr::render::{self, Format, RenderContext};
+use mdbook_okr::render::{Format, RenderContext};
 use mdbook_okr::scan;
 use proptest::prelude::*;
 
@@ -192,7 +193,7 @@ fn render(text: &str, config: &Config, format: Format) -> (String, Plan, Vec<Dia
     let plan = Plan::from_chapter("src/chapter.md", text, config);
     let diagnostics = lint::run(&plan, config);
     let cx = RenderContext::new(&plan, config, &diagnostics, format);
-    let rendered = render::render_file(&cx, 0);
+    let rendered = page::render_file(&cx, 0);
     (rendered, plan, diagnostics)
 }
 
