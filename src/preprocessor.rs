@@ -1,7 +1,7 @@
 //! mdBook glue: the `okr` preprocessor, in-process or over stdin/stdout.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
@@ -17,7 +17,6 @@ use crate::model::FileId;
 use crate::output;
 use crate::page;
 use crate::plan::{Plan, PlanBuilder};
-use crate::protocol;
 use crate::render::{Format, RenderContext};
 
 pub use crate::config::PREPROCESSOR_NAME as NAME;
@@ -40,21 +39,6 @@ impl Preprocessor for OkrPreprocessor {
     fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
         Ok(true)
     }
-}
-
-/// Reads `[context, book]` from stdin and writes the processed book to
-/// stdout, in whichever dialect of mdBook's protocol it came in.
-pub fn run_stdio() -> Result<()> {
-    let mut input = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut input)
-        .context("cannot read the book from standard input")?;
-    // Findings go out in many small writes, and stderr is unbuffered.
-    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let result = protocol::process_into(input, &mut stdout, &mut stderr);
-    let _ = stderr.flush();
-    result
 }
 
 /// Where a chapter's text comes from, to find it again when the book is

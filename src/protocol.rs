@@ -17,7 +17,7 @@
 //! types, the book is processed, and the answer goes back in the dialect it
 //! came in, with the rest of the book object as it was.
 
-use std::io::Write;
+use std::io::{Read, Write};
 
 use anyhow::{Context as _, Result, bail};
 use mdbook_preprocessor::PreprocessorContext;
@@ -27,6 +27,21 @@ use serde_json::{Map, Value};
 
 use crate::preprocessor::Prepared;
 use crate::render::RenderContext;
+
+/// Reads `[context, book]` from stdin and writes the processed book to
+/// stdout, in whichever dialect of mdBook's protocol it came in.
+pub fn run_stdio() -> Result<()> {
+    let mut input = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut input)
+        .context("cannot read the book from standard input")?;
+    // Findings go out in many small writes, and stderr is unbuffered.
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = process_into(input, &mut stdout, &mut stderr);
+    let _ = stderr.flush();
+    result
+}
 
 /// The two JSON dialects of mdBook's preprocessor protocol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

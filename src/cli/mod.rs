@@ -162,7 +162,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
         None => {
-            crate::preprocessor::run_stdio()?;
+            crate::protocol::run_stdio()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
