@@ -3,11 +3,14 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use lsp_types::{DiagnosticSeverity, NumberOrString, Range};
+use lsp_types::{CodeDescription, DiagnosticSeverity, NumberOrString, Range};
+use url::Url;
 
 use super::position::range;
 use super::workspace::Analysis;
+use crate::config::rule_page;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint;
 
 /// What the `source` of every published diagnostic says.
 pub const SOURCE: &str = "mdbook-okr";
@@ -17,9 +20,12 @@ pub const SOURCE: &str = "mdbook-okr";
 /// the top of the file concerned (the book's `book.toml` when none is).
 pub fn by_file(analysis: &Analysis) -> BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> {
     let mut out: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
+    let guide = analysis.loaded.config.guide_url.as_ref();
     for diagnostic in &analysis.diagnostics {
         let (path, range) = place(analysis, diagnostic);
-        out.entry(path).or_default().push(to_lsp(diagnostic, range));
+        out.entry(path)
+            .or_default()
+            .push(to_lsp(diagnostic, range, guide));
     }
     let top = Range::default();
     if let Some(root) = &analysis.loaded.root {
@@ -49,8 +55,9 @@ pub fn place(analysis: &Analysis, diagnostic: &Diagnostic) -> (PathBuf, Range) {
 }
 
 /// One finding with the message and help `check` prints, the rule's name
-/// as its code.
-pub fn to_lsp(diagnostic: &Diagnostic, range: Range) -> lsp_types::Diagnostic {
+/// as its code, and the rule's page of the guide at `guide` (the book's
+/// `guide-url`) as the code's description.
+pub fn to_lsp(diagnostic: &Diagnostic, range: Range, guide: Option<&Url>) -> lsp_types::Diagnostic {
     let message = if diagnostic.help.is_empty() {
         diagnostic.message.clone()
     } else {
@@ -64,6 +71,11 @@ pub fn to_lsp(diagnostic: &Diagnostic, range: Range) -> lsp_types::Diagnostic {
             Severity::Info => DiagnosticSeverity::INFORMATION,
         }),
         code: Some(NumberOrString::String(diagnostic.rule.to_string())),
+        code_description: guide
+            .filter(|_| lint::rule(diagnostic.rule).is_some())
+            .and_then(|guide| rule_page(guide, diagnostic.rule))
+            .and_then(|page| page.as_str().parse().ok())
+            .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message,
         ..lsp_types::Diagnostic::default()

@@ -395,6 +395,7 @@ impl<'c> Server<'c> {
                     Some(diagnostics::to_lsp(
                         diagnostic,
                         position::range(&document.text, span),
+                        analysis.loaded.config.guide_url.as_ref(),
                     ))
                 })
                 .collect();

@@ -220,6 +220,11 @@ fn diagnostics_hover_completion_navigation_and_fixes_over_stdio() {
     );
     assert_eq!(typo["severity"], json!(1));
     assert_eq!(typo["source"], "mdbook-okr");
+    // The rule's page of the guide, the link SARIF's `helpUri` gives.
+    assert_eq!(
+        typo["codeDescription"]["href"],
+        "https://mdbook-okr.github.io/mdbook-okr/rules/invalid-block.html"
+    );
     assert_eq!(typo["range"]["start"], at(&data_text, "comitment", 0));
     assert_eq!(typo["range"]["end"], at(&data_text, "comitment", 9));
 
