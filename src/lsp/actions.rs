@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use lsp_types::{CodeAction, CodeActionKind, TextEdit, Uri, WorkspaceEdit};
 
-use super::diagnostics::{place, to_lsp};
+use super::diagnostics::{code_description, place, to_lsp};
 use super::position::range;
 use super::workspace::Analysis;
 use crate::diagnostic::{Diagnostic, Subject};
@@ -46,7 +46,7 @@ pub fn actions(analysis: &Analysis, uri: &Uri, file: FileId, span: &Span) -> Vec
                 diagnostics: Some(vec![to_lsp(
                     diagnostic,
                     place(analysis, diagnostic).1,
-                    analysis.loaded.config.guide_url.as_ref(),
+                    code_description(analysis.loaded.config.guide_url.as_ref(), diagnostic.rule),
                 )]),
                 edit: Some(WorkspaceEdit {
                     changes: Some(HashMap::from([(uri.clone(), vec![edit])])),

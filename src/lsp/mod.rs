@@ -152,7 +152,7 @@ struct Finished {
 /// What the server waits for.
 enum Event {
     Message(Message),
-    Finished(Finished),
+    Finished(Box<Finished>),
     /// A deadline passed.
     Due,
     /// The client went away.
@@ -198,7 +198,7 @@ impl<'c> Server<'c> {
                     self.notified(notification);
                 }
                 Event::Message(Message::Response(_)) | Event::Due => {}
-                Event::Finished(finished) => self.finished(finished),
+                Event::Finished(finished) => self.finished(*finished),
                 Event::Closed => {
                     self.wait_for_checks();
                     return Ok(());
@@ -233,7 +233,9 @@ impl<'c> Server<'c> {
             debug_assert_eq!(operation.index(), finished);
             operation
                 .recv(&self.finished)
-                .map_or(Event::Closed, Event::Finished)
+                .map_or(Event::Closed, |finished| {
+                    Event::Finished(Box::new(finished))
+                })
         }
     }
 
@@ -395,7 +397,10 @@ impl<'c> Server<'c> {
                     Some(diagnostics::to_lsp(
                         diagnostic,
                         position::range(&document.text, span),
-                        analysis.loaded.config.guide_url.as_ref(),
+                        diagnostics::code_description(
+                            analysis.loaded.config.guide_url.as_ref(),
+                            diagnostic.rule,
+                        ),
                     ))
                 })
                 .collect();
