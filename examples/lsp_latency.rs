@@ -1,8 +1,18 @@
-//! The language server's latency: the time from a `didChange` inside one
-//! chapter to the diagnostics published for it, on a generated book. The
-//! server runs in-process over lsp-server's in-memory connection, exactly
-//! as `mdbook-okr lsp` runs over stdio. Each change adds or removes a
-//! misspelt key in one KR, so every change changes the chapter's findings.
+//! The language server's latency on a generated book, in two figures:
+//!
+//! - from a `didChange` inside one chapter to the diagnostics published for
+//!   that chapter (the chapter checked alone against the last whole-book
+//!   analysis);
+//! - from the same `didChange` to the answer of a request sent once those
+//!   diagnostics arrived: an answer waits for the whole book to be checked
+//!   again, which the request starts at once (without one it starts after
+//!   the editor has been quiet for 100 ms).
+//!
+//! Beside them, a full `check` of the same book in this process (read,
+//! plan, every rule) as the baseline. The server runs in-process over
+//! lsp-server's in-memory connection, exactly as `mdbook-okr lsp` runs over
+//! stdio. Each change adds or removes a misspelt key in one KR, so every
+//! change changes the chapter's findings.
 //!
 //! ```text
 //! cargo run --release --example gen_book -- --chapters 1000 --out /tmp/okr-1000
@@ -82,7 +92,8 @@ fn main() -> Result<()> {
     )?;
     let first = published()?;
     let line = kr_line + 1;
-    let mut times = Vec::with_capacity(rounds);
+    let mut chapter_times = Vec::with_capacity(rounds);
+    let mut book_times = Vec::with_capacity(rounds);
     for round in 0..rounds {
         let (range, new_text) = if round % 2 == 0 {
             (
@@ -104,7 +115,25 @@ fn main() -> Result<()> {
             }),
         )?;
         published()?;
-        times.push(sent.elapsed());
+        chapter_times.push(sent.elapsed());
+        let id = 3 + i32::try_from(round)?;
+        client
+            .sender
+            .send(request(
+                id,
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+            ))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        // Diagnostics the whole-book check publishes come before the answer.
+        loop {
+            if let Message::Response(response) = client.receiver.recv()?
+                && response.id == RequestId::from(id)
+            {
+                break;
+            }
+        }
+        book_times.push(sent.elapsed());
     }
     client
         .sender
@@ -114,8 +143,30 @@ fn main() -> Result<()> {
     notify("exit", Value::Null)?;
     thread.join().expect("the server thread")?;
 
-    times.sort();
+    let check_times = (0..5)
+        .map(|_| -> Result<Duration> {
+            let start = Instant::now();
+            let loaded = mdbook_okr::book::load_book(&root)?;
+            mdbook_okr::lint::run(&loaded.plan, &loaded.config);
+            Ok(start.elapsed())
+        })
+        .collect::<Result<Vec<_>>>()?;
+
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let summary = |times: &mut Vec<Duration>| {
+        let median = median(times);
+        format!(
+            "median {:.0} ms, min {:.0} ms, max {:.0} ms",
+            ms(median),
+            ms(times[0]),
+            ms(times[times.len() - 1]),
+        )
+    };
+    let check = median(&mut check_times.clone());
     println!(
         "book: {} ({} chapters), changed chapter: {chapter}",
         root.display(),
@@ -123,10 +174,20 @@ fn main() -> Result<()> {
     );
     println!("open to first diagnostics: {:.0} ms", ms(first));
     println!(
-        "change to published diagnostics over {rounds} changes: median {:.0} ms, min {:.0} ms, max {:.0} ms",
-        ms(times[times.len() / 2]),
-        ms(times[0]),
-        ms(times[times.len() - 1]),
+        "full check in-process (read, plan, every rule), median of {}: {:.0} ms",
+        check_times.len(),
+        ms(check)
     );
+    println!("over {rounds} changes:");
+    for (what, times) in [
+        ("change to the chapter's diagnostics", &mut chapter_times),
+        ("change to the whole book checked", &mut book_times),
+    ] {
+        let text = summary(times);
+        println!(
+            "  {what}: {text} ({:.2} of a full check)",
+            median(times).as_secs_f64() / check.as_secs_f64()
+        );
+    }
     Ok(())
 }

@@ -7,7 +7,8 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::config::{Config, did_you_mean};
+use crate::config::{Config, closest, did_you_mean};
+use crate::diagnostic::Subject;
 use crate::model::{
     Commitment, Context, DoneItem, FileId, KeyResult, Kind, Location, Metric, Objective, Quarter,
     Reference, Span, Target, Text,
@@ -69,6 +70,8 @@ pub struct Problem {
     pub message: String,
     pub help: String,
     pub location: Location,
+    /// What the problem is about, as data, for front ends that fix it.
+    pub subject: Option<Subject>,
 }
 
 /// Parses one block. `context` holds what earlier context blocks of the
@@ -115,6 +118,7 @@ pub fn parse(raw: &RawBlock, file: FileId, context: &Context, config: &Config) -
             message: "the block has no `objective`".into(),
             help: "add `objective = \"...\"`: what will be built, for whom, and the outcome; a block with only `team`, `quarter` and `owner` is a context block".into(),
             location: block_location.clone(),
+            subject: None,
         });
     }
 
@@ -156,6 +160,7 @@ impl Reader<'_> {
             message: message.into(),
             help: help.into(),
             location,
+            subject: None,
         });
     }
 
@@ -178,6 +183,12 @@ impl Reader<'_> {
                     ),
                     format!("the keys of {what} are: {}", known.join(", ")),
                 );
+                if let Some(problem) = self.problems.last_mut() {
+                    problem.subject = Some(Subject::UnknownKey {
+                        key: name.to_string(),
+                        closest: closest(name, known).map(str::to_string),
+                    });
+                }
             }
         }
     }
@@ -234,6 +245,7 @@ impl Reader<'_> {
                     message,
                     help: "quarters are written `YYYY-Qn` with n from 1 to 4".into(),
                     location: text.location,
+                    subject: None,
                 });
                 None
             }
@@ -279,6 +291,7 @@ impl Reader<'_> {
                 message: "`objective` is empty".into(),
                 help: "write what will be built, for whom, and the outcome".into(),
                 location: text.location.clone(),
+                subject: None,
             });
         }
         let team = match team {
@@ -288,6 +301,7 @@ impl Reader<'_> {
                     message: "the objective has no `team`, and `teams` is configured".into(),
                     help: "add `team = \"...\"` to the block, or a context block with `team` before it".into(),
                     location: location.clone(),
+                    subject: None,
                 });
                 UNASSIGNED_TEAM.to_string()
             }
@@ -301,6 +315,7 @@ impl Reader<'_> {
                     message: "the objective has no `quarter`".into(),
                     help: "add `quarter = \"YYYY-Qn\"` to the block, a context block, or `quarter` in [preprocessor.okr]".into(),
                     location: location.clone(),
+                    subject: None,
                 });
                 None
             }
@@ -312,6 +327,7 @@ impl Reader<'_> {
                 message: format!("`{}` is not a valid objective id", id.value),
                 help: "ids are lowercase letters, digits and hyphens, starting with a letter or digit, like `secrets-vault`".into(),
                 location: id.location.clone(),
+                subject: None,
             });
         }
 
@@ -346,6 +362,7 @@ impl Reader<'_> {
                 message: "the objective has no key results".into(),
                 help: "add 3 to 5 `[[kr]]` tables, each with a `text`".into(),
                 location: block.clone(),
+                subject: None,
             });
             return Vec::new();
         };
@@ -413,6 +430,7 @@ impl Reader<'_> {
                     message,
                     help: "give each key result of the objective its own `id`".into(),
                     location: kr.location.clone(),
+                    subject: None,
                 });
             } else {
                 slugs.insert(slug, krs.len());
@@ -459,6 +477,7 @@ impl Reader<'_> {
                     message: format!("key result {} has no `text`", position + 1),
                     help: "add `text = \"...\"`: what changes, by how much, and why".into(),
                     location,
+                    subject: None,
                 });
             }
             return None;
@@ -512,6 +531,7 @@ impl Reader<'_> {
             ),
             help: format!("`{key}` is one of {}", quoted.join(", ")),
             location: text.location,
+            subject: None,
         });
         None
     }
@@ -821,6 +841,27 @@ depends_on = ["ci#KR2", "ci", "team:data"]
                 "unknown key `comitment` in a key result; did you mean `commitment`?".to_string(),
                 "comitment".to_string()
             )]
+        );
+        // The suggestion is data too, for the editor's quick fix.
+        let Parsed::Invalid { problems, .. } = parse_one(
+            "```okr\nobjective = \"x\"\n[[kr]]\ntext = \"y\"\ncomitment = \"stretch\"\nzzz = 1\n```\n",
+            &config(),
+        ) else {
+            panic!("not invalid");
+        };
+        let subjects: Vec<_> = problems.into_iter().map(|p| p.subject).collect();
+        let unknown = |key: &str, closest: Option<&str>| {
+            Some(Subject::UnknownKey {
+                key: key.into(),
+                closest: closest.map(Into::into),
+            })
+        };
+        assert_eq!(
+            subjects,
+            [
+                unknown("comitment", Some("commitment")),
+                unknown("zzz", None)
+            ]
         );
     }
 

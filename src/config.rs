@@ -363,6 +363,14 @@ fn guide_url_of_repository(repository: &str) -> Option<Url> {
     Url::parse(&format!("https://{owner}.github.io/{repo}/")).ok()
 }
 
+/// The page of the guide at `guide` that documents `rule`: the rule pages
+/// are book/src/rules/<name>.md, built to .html. Every report that links a
+/// rule (SARIF's `helpUri`, the language server's `codeDescription`) links
+/// this.
+pub fn rule_page(guide: &Url, rule: &str) -> Option<Url> {
+    guide.join(&format!("rules/{rule}.html")).ok()
+}
+
 /// `guide-url`: an absolute http(s) address. A missing trailing slash is
 /// added, so `rules/x.html` lands inside the guide rather than beside it.
 fn parse_guide_url(text: &str) -> Result<Url> {
@@ -380,13 +388,19 @@ fn parse_guide_url(text: &str) -> Result<Url> {
 
 /// `"; did you mean `x`?"` when a known name is close enough, else nothing.
 pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    closest(word, candidates)
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
+}
+
+/// The known name closest to `word`, when one is close enough to suggest.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -115,6 +115,12 @@ pub enum Subject {
     /// `stretch-prerequisite`, `partial-prerequisite`: the KR others depend
     /// on is at risk for every edge into it (indices into the plan's edges).
     Prerequisite { edges: Vec<usize>, risk: Risk },
+    /// `invalid-block`: a key the table does not know, as written, and the
+    /// known key closest to it, if one is close enough to suggest.
+    UnknownKey {
+        key: String,
+        closest: Option<String>,
+    },
 }
 
 /// What a rule says about one place, before configuration gives it a

@@ -179,6 +179,18 @@ impl Plan {
     }
 }
 
+/// What earlier plans of one book read from each file, for a caller that
+/// builds the plan again after every edit (the language server): a file
+/// keeps its blocks while its text, its place in the book and the
+/// configuration stay the same.
+#[derive(Default)]
+pub struct ReadCache {
+    config: Option<Config>,
+    /// By file id (locations inside the blocks name it): the text read and
+    /// what it held.
+    files: HashMap<FileId, (String, FileBlocks)>,
+}
+
 /// Collects a book's files in book order, then reads their blocks and
 /// resolves references.
 pub struct PlanBuilder<'c> {
@@ -192,6 +204,7 @@ pub struct PlanBuilder<'c> {
 }
 
 /// What one file holds, read independently of every other file.
+#[derive(Clone)]
 struct FileBlocks {
     directives: Vec<std::ops::Range<usize>>,
     blocks: Vec<(std::ops::Range<usize>, Parsed)>,
@@ -262,17 +275,49 @@ impl<'c> PlanBuilder<'c> {
         file
     }
 
-    pub fn finish(mut self) -> Plan {
+    pub fn finish(self) -> Plan {
+        self.finish_reading(None)
+    }
+
+    /// [`PlanBuilder::finish`], scanning and parsing only the files whose
+    /// text or place in the book changed since `cache` last saw them.
+    pub fn finish_cached(self, cache: &mut ReadCache) -> Plan {
+        self.finish_reading(Some(cache))
+    }
+
+    fn finish_reading(mut self, mut cache: Option<&mut ReadCache>) -> Plan {
         let plan = &mut self.plan;
+        let config = self.config;
+        if let Some(cache) = cache.as_deref_mut()
+            && cache.config.as_ref() != Some(config)
+        {
+            // Blocks are read with the configuration: another one reads
+            // every file anew.
+            cache.config = Some(config.clone());
+            cache.files.clear();
+        }
+        let cached = |file: FileId| {
+            let (text, blocks) = cache.as_deref()?.files.get(&file)?;
+            (*text == plan.files[file].text).then(|| blocks.clone())
+        };
         // Files are independent until ids are resolved: read them in
         // parallel, then number their objectives in book order, so the
         // plan is the same as one read file by file.
-        let config = self.config;
         let read: Vec<FileBlocks> = self
             .pending
             .par_iter()
-            .map(|&file| read_blocks(file, &plan.files[file].text, config))
+            .map(|&file| {
+                cached(file).unwrap_or_else(|| read_blocks(file, &plan.files[file].text, config))
+            })
             .collect();
+        if let Some(cache) = cache {
+            cache.files = self
+                .pending
+                .iter()
+                .zip(&read)
+                .map(|(&file, blocks)| (file, (plan.files[file].text.clone(), blocks.clone())))
+                .collect();
+        }
         for (&file, read) in self.pending.iter().zip(read) {
             plan.directives
                 .extend(read.directives.into_iter().map(|span| Directive {

@@ -169,10 +169,10 @@ fn invalid_block_findings(plan: &Plan) -> Vec<Finding> {
     for block in &plan.blocks {
         if let BlockContent::Invalid { problems, .. } = &block.content {
             for problem in problems {
-                findings.push(
-                    Finding::new("invalid-block", &problem.message, &problem.help)
-                        .at(problem.location.clone()),
-                );
+                let mut finding = Finding::new("invalid-block", &problem.message, &problem.help)
+                    .at(problem.location.clone());
+                finding.subject.clone_from(&problem.subject);
+                findings.push(finding);
             }
         }
     }

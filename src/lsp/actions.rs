@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use lsp_types::{CodeAction, CodeActionKind, TextEdit, Uri, WorkspaceEdit};
 
-use super::diagnostics::{place, to_lsp};
+use super::diagnostics::{code_description, place, to_lsp};
 use super::position::range;
 use super::workspace::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Subject};
 use crate::lint;
 use crate::model::{FileId, Location, Span};
 use crate::plan::Plan;
@@ -43,7 +43,11 @@ pub fn actions(analysis: &Analysis, uri: &Uri, file: FileId, span: &Span) -> Vec
             out.push(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![to_lsp(diagnostic, place(analysis, diagnostic).1)]),
+                diagnostics: Some(vec![to_lsp(
+                    diagnostic,
+                    place(analysis, diagnostic).1,
+                    code_description(analysis.loaded.config.guide_url.as_ref(), diagnostic.rule),
+                )]),
                 edit: Some(WorkspaceEdit {
                     changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
                     ..WorkspaceEdit::default()
@@ -63,19 +67,23 @@ fn insert(file: FileId, at: usize, text: String) -> (Location, String) {
     (Location { file, span: at..at }, text)
 }
 
-/// `unknown key `x` ...; did you mean `y`?`: rename the key.
+/// An unknown key with a known one close to it: rename the key, when it
+/// is written bare (a quoted key would need its quotes kept).
 fn rename_key(plan: &Plan, diagnostic: &Diagnostic, location: &Location) -> Fix {
-    let rest = diagnostic.message.strip_prefix("unknown key `")?;
-    let (written, rest) = rest.split_once('`')?;
-    let (_, suggestion) = rest.split_once("did you mean `")?;
-    let suggestion = suggestion.strip_suffix("`?")?;
+    let Some(Subject::UnknownKey {
+        key,
+        closest: Some(suggestion),
+    }) = &diagnostic.subject
+    else {
+        return None;
+    };
     let text = &plan.file(location.file).text;
-    if text.get(location.span.clone())? != written {
+    if text.get(location.span.clone())? != key {
         return None;
     }
     Some((
-        format!("Rename `{written}` to `{suggestion}`"),
-        (location.clone(), suggestion.to_string()),
+        format!("Rename `{key}` to `{suggestion}`"),
+        (location.clone(), suggestion.clone()),
     ))
 }
 

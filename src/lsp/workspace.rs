@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use lsp_types::Uri;
@@ -15,7 +15,7 @@ use crate::book::{self, BookFiles, LoadedPlan, normalise};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::FileId;
-use crate::plan::Plan;
+use crate::plan::{Plan, ReadCache};
 
 /// What one document is analysed with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,17 +78,30 @@ impl DiskCache {
     }
 }
 
-/// The open documents over the disk.
-pub struct Overlay<'a> {
-    pub documents: &'a Documents,
-    pub disk: &'a DiskCache,
+/// The open documents' text over the disk: a copy of what the editor
+/// holds, so a book can be checked on another thread while typing goes on.
+pub struct Overlay {
+    texts: HashMap<PathBuf, String>,
+    disk: Arc<DiskCache>,
 }
 
-impl BookFiles for Overlay<'_> {
+impl Overlay {
+    pub fn new(documents: &Documents, disk: &Arc<DiskCache>) -> Self {
+        Overlay {
+            texts: documents
+                .paths()
+                .filter_map(|path| Some((path.clone(), documents.get(path)?.text.clone())))
+                .collect(),
+            disk: Arc::clone(disk),
+        }
+    }
+}
+
+impl BookFiles for Overlay {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         let path = normalise(path);
-        match self.documents.get(&path) {
-            Some(document) => Ok(document.text.clone().into_bytes()),
+        match self.texts.get(&path) {
+            Some(text) => Ok(text.clone().into_bytes()),
             None => self.disk.read(&path),
         }
     }
@@ -128,10 +141,11 @@ impl Analysis {
     }
 }
 
-/// Reads and checks what `scope` names.
-pub fn analyse(scope: &Scope, files: &dyn BookFiles) -> Analysis {
+/// Reads and checks what `scope` names; `cache` keeps what the book's
+/// files held, so only the files changed since the last time are parsed.
+pub fn analyse(scope: &Scope, files: &dyn BookFiles, cache: &mut ReadCache) -> Analysis {
     let (loaded, error) = match scope {
-        Scope::Book(root) => match book::load_book_from(files, root) {
+        Scope::Book(root) => match book::load_book_cached(files, root, cache) {
             Ok(loaded) => (loaded, None),
             Err(e) => (empty(Some(root.clone())), Some(format!("{e:#}"))),
         },

@@ -16,7 +16,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 use url::Url;
 
-use crate::config::Level;
+use crate::config::{Level, rule_page};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{RULES, Rule};
 use crate::output::{Paths, end_position, fingerprints, position};
@@ -98,8 +98,7 @@ fn rule_descriptor(rule: &dyn Rule, guide: Option<&Url>) -> Value {
         "help": { "text": docs, "markdown": docs },
         "defaultConfiguration": configuration,
     });
-    // The rule pages are book/src/rules/<name>.md, built to .html.
-    if let Some(page) = guide.and_then(|g| g.join(&format!("rules/{}.html", rule.name())).ok()) {
+    if let Some(page) = guide.and_then(|g| rule_page(g, rule.name())) {
         descriptor["helpUri"] = json!(page.as_str());
     }
     descriptor

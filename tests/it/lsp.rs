@@ -220,6 +220,11 @@ fn diagnostics_hover_completion_navigation_and_fixes_over_stdio() {
     );
     assert_eq!(typo["severity"], json!(1));
     assert_eq!(typo["source"], "mdbook-okr");
+    // The rule's page of the guide, the link SARIF's `helpUri` gives.
+    assert_eq!(
+        typo["codeDescription"]["href"],
+        "https://mdbook-okr.github.io/mdbook-okr/rules/invalid-block.html"
+    );
     assert_eq!(typo["range"]["start"], at(&data_text, "comitment", 0));
     assert_eq!(typo["range"]["end"], at(&data_text, "comitment", 9));
 
@@ -483,4 +488,193 @@ fn a_changed_book_toml_counts_without_a_restart() {
     });
     assert_eq!(codes(&after), ["missing-definition-of-done"]);
     client.shutdown();
+}
+
+/// Replaces the first `old` in an open document with `new`, as a ranged
+/// change, and keeps the client's copy of the text in step.
+fn replace(
+    client: &mut Client,
+    path: &Path,
+    text: &mut String,
+    version: i32,
+    old: &str,
+    new: &str,
+) {
+    let start = at(text, old, 0);
+    let end = at(text, old, old.chars().count());
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri(path), "version": version},
+            "contentChanges": [{"range": {"start": start, "end": end}, "text": new}],
+        }),
+    );
+    *text = text.replacen(old, new, 1);
+}
+
+/// One finding as both sides can tell it: file (relative to the book),
+/// 1-based line and character column, rule, severity, message with help.
+type Told = (String, usize, usize, String, String, String);
+
+/// After a series of edits, some typed fast and some after a pause, the
+/// diagnostics the server has published for every file are exactly what
+/// `mdbook-okr check` reports for the same texts saved to disk: the
+/// chapter checked alone and the kept findings are only a first step.
+#[test]
+fn after_edits_the_published_diagnostics_are_what_check_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("lsp-book"), dir.path());
+    let root = dir.path();
+    let data = root.join("src/data.md");
+    let platform = root.join("src/platform.md");
+    let mut data_text = std::fs::read_to_string(&data).unwrap();
+    let mut platform_text = std::fs::read_to_string(&platform).unwrap();
+    let mut client = Client::start();
+    open(&mut client, &data, &data_text);
+    open(&mut client, &platform, &platform_text);
+    client.diagnostics(&uri(&platform), |d| !d.is_empty());
+
+    let pause = |ms: u64| std::thread::sleep(Duration::from_millis(ms));
+    // A reference in data.md stops resolving: a finding in the other file.
+    replace(
+        &mut client,
+        &platform,
+        &mut platform_text,
+        2,
+        "id = \"dev-portal\"",
+        "id = \"dev-portl\"",
+    );
+    pause(40);
+    // Block-local: the misspelt key is fixed, an emoji objective is added.
+    replace(
+        &mut client,
+        &data,
+        &mut data_text,
+        2,
+        "comitment",
+        "commitment",
+    );
+    replace(
+        &mut client,
+        &data,
+        &mut data_text,
+        3,
+        "# Data\n",
+        "# Data\n\n```okr\nid = \"data-quality\"\nteam = \"data\"\nobjective = \"Ship 🚀 dashboards\"\n\n[[kr]]\ntext = \"Improve 数据 quality\"\n```\n",
+    );
+    pause(300);
+    // The id now duplicates one below it; the stretch KR becomes committed.
+    replace(
+        &mut client,
+        &platform,
+        &mut platform_text,
+        3,
+        "commitment = \"stretch\"",
+        "commitment = \"committed\"",
+    );
+    pause(5);
+    replace(
+        &mut client,
+        &data,
+        &mut data_text,
+        4,
+        "Ship 🚀 dashboards",
+        "Ship 🚀 dashboards for analysts",
+    );
+    // An answer waits for every book to be checked, so every publish the
+    // edits cause comes before it.
+    client.request(
+        "textDocument/hover",
+        position(&data, json!({"line": 0, "character": 0})),
+    );
+
+    let mut published: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
+    for message in client.notifications.drain(..) {
+        if message["method"] == "textDocument/publishDiagnostics" {
+            let params = &message["params"];
+            let diagnostics = params["diagnostics"].as_array().unwrap().clone();
+            published.insert(params["uri"].as_str().unwrap().to_string(), diagnostics);
+        }
+    }
+    let texts = [
+        ("src/data.md", &data_text),
+        ("src/platform.md", &platform_text),
+    ];
+    let mut from_server: Vec<Told> = Vec::new();
+    for (file, diagnostics) in &published {
+        let relative = file
+            .strip_prefix(&uri(root))
+            .and_then(|f| f.strip_prefix('/'))
+            .unwrap_or_else(|| panic!("{file} is in the book"))
+            .to_string();
+        let text = texts
+            .iter()
+            .find(|(name, _)| *name == relative)
+            .map_or_else(String::new, |(_, text)| text.to_string());
+        for diagnostic in diagnostics {
+            let start = &diagnostic["range"]["start"];
+            let line = start["line"].as_u64().unwrap() as usize;
+            let units = start["character"].as_u64().unwrap() as usize;
+            let line_text = text.split('\n').nth(line).unwrap_or("");
+            let mut seen = 0;
+            let column = line_text
+                .chars()
+                .take_while(|c| {
+                    seen += c.len_utf16();
+                    seen <= units
+                })
+                .count();
+            let severity =
+                ["", "error", "warning", "info"][diagnostic["severity"].as_u64().unwrap() as usize];
+            from_server.push((
+                relative.clone(),
+                line + 1,
+                column + 1,
+                diagnostic["code"].as_str().unwrap_or("").to_string(),
+                severity.to_string(),
+                diagnostic["message"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    client.shutdown();
+
+    std::fs::write(&data, &data_text).unwrap();
+    std::fs::write(&platform, &platform_text).unwrap();
+    let output = crate::support::run_in(root, &["check", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut from_check: Vec<Told> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let help = d["help"].as_str().unwrap_or("");
+            let message = d["message"].as_str().unwrap();
+            (
+                d["file"].as_str().unwrap_or("book.toml").to_string(),
+                d["line"].as_u64().unwrap_or(1) as usize,
+                d["column"].as_u64().unwrap_or(1) as usize,
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                if help.is_empty() {
+                    message.to_string()
+                } else {
+                    format!("{message}\nhelp: {help}")
+                },
+            )
+        })
+        .collect();
+    from_server.sort();
+    from_check.sort();
+    let rules: Vec<&str> = from_check.iter().map(|t| t.3.as_str()).collect();
+    // The edits did what they were meant to: a finding across files, one
+    // on an emoji line, the typo gone.
+    for wanted in [
+        "unknown-dependency",
+        "duplicate-id",
+        "missing-definition-of-done",
+    ] {
+        assert!(rules.contains(&wanted), "{wanted} in {rules:?}");
+    }
+    assert!(!from_check.iter().any(|t| t.5.contains("comitment")));
+    assert_eq!(from_server, from_check);
 }
