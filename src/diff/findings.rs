@@ -6,10 +6,10 @@
 //! translated to the ids of the new objectives and KRs they were paired
 //! with. Never by its position, which any edit above moves, and never by
 //! its wording, which changes with the text it quotes: a KR reworded but
-//! still without a number keeps its `unmeasurable` finding. Only a finding
-//! about no objective at all (an invalid block, an unreadable include, a
-//! team without OKRs) is told apart by its file and message, the only
-//! identity it has.
+//! still without a number keeps its `unmeasurable` finding. A finding about
+//! no objective at all is told apart by its file and the unknown key it
+//! names, or, with no such data (an unreadable include, a team without
+//! OKRs), by its file and message, the only identity it has.
 
 use std::collections::HashMap;
 
@@ -89,17 +89,19 @@ impl Ids<'_> {
     }
 
     fn key(&self, d: &Diagnostic) -> FindingKey {
+        let file = || {
+            d.location
+                .as_ref()
+                .and_then(|l| self.plan.files.get(l.file))
+                .map(|f| f.display_path.clone())
+                .unwrap_or_default()
+        };
         let about = match &d.subject {
+            // A block that cannot be read has no objective: its file and the
+            // key it does not know tell it apart.
+            Some(Subject::UnknownKey { key, .. }) => vec![file(), key.clone()],
             Some(subject) => self.subject(subject),
-            None if d.objective_index.is_none() => {
-                let file = d
-                    .location
-                    .as_ref()
-                    .and_then(|l| self.plan.files.get(l.file))
-                    .map(|f| f.display_path.clone())
-                    .unwrap_or_default();
-                vec![file, d.message.clone()]
-            }
+            None if d.objective_index.is_none() => vec![file(), d.message.clone()],
             None => Vec::new(),
         };
         FindingKey {
@@ -130,6 +132,7 @@ impl Ids<'_> {
             Subject::Prerequisite { edges, .. } => {
                 edges.iter().flat_map(|&e| self.edge(e)).collect()
             }
+            Subject::UnknownKey { key, .. } => vec![key.clone()],
         }
     }
 }
