@@ -17,6 +17,7 @@ pub mod hype;
 pub mod lexicon;
 pub mod numbers;
 pub mod outcome;
+pub mod predicate;
 pub mod revisions;
 pub mod share;
 pub mod similarity;
@@ -28,5 +29,5 @@ pub mod words;
 mod tests;
 
 pub use facts::{Analysis, Facts, KrFacts, ObjectiveFacts};
-pub use lexicon::{Activity, Lexicon};
+pub use lexicon::{Activity, Cue, Lexicon};
 pub use tokens::{Split, Token, tokens};

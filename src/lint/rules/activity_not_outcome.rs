@@ -97,8 +97,9 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
                     Finding::new(
                         self.name(),
                         format!(
-                            "\"{}\" describes an activity (\"{words}\"), not a result",
-                            kr.text.value
+                            "\"{}\" describes an activity (\"{words}\": {}), not a result",
+                            kr.text.value,
+                            activity.cue.reason()
                         ),
                         super::ACTIVITY_HELP,
                     )

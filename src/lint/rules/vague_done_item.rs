@@ -87,8 +87,9 @@ done = [
                         (
                             range,
                             format!(
-                                "the done item \"{}\" is an activity (\"{words}\"), not a result",
-                                item.text
+                                "the done item \"{}\" is an activity (\"{words}\": {}), not a result",
+                                item.text,
+                                activity.cue.reason()
                             ),
                             super::ACTIVITY_HELP.to_string(),
                         )
