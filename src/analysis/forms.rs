@@ -115,8 +115,9 @@ fn regular_bases(word: &str) -> Vec<String> {
     for suffix in [
         "ments", "ment", "ness", "ingly", "ing", "ers", "er", "ed", "es", "s", "ly", "d",
     ] {
+        // Short stems only lose a plural or third-person "s" ("lets").
         if let Some(stem) = word.strip_suffix(suffix)
-            && stem.len() >= 4
+            && (stem.len() >= 4 || suffix == "s" && stem.len() >= 3)
         {
             out.push(stem.to_string());
             out.push(format!("{stem}e"));

@@ -98,6 +98,7 @@ impl Lexicon {
         };
         let purpose = words::PURPOSE_VERBS
             .iter()
+            .chain(words::KR_PURPOSE_VERBS)
             .map(|w| w.to_string())
             .chain(single(&words.vague))
             .chain(single(&words.activity))
@@ -436,16 +437,17 @@ fn with_people(words: &Split, from: usize, reach: usize, lead: usize) -> bool {
 }
 
 /// True when a noun phrase of people starts at `from`, before the next
-/// preposition. Only its head counts when `head_only` ("patient safety
-/// scores" are not people); everyone ("all managers") is coverage, not
-/// company.
+/// preposition. For an object (`head_only`) only its head counts ("patient
+/// safety scores" are not people), and everyone ("train all managers") is
+/// coverage, a result.
 fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> bool {
     (from..(from + 5).min(lead))
         .take_while(|&j| j == from || !words.is(j, words::PREPOSITIONS))
         .any(|j| {
             predicate::is_people(words.token_text(j))
-                && (!head_only || is_head(words, j))
-                && !(j.saturating_sub(2)..j).any(|k| words.is(k, &["all", "every"]))
+                && (!head_only
+                    || is_head(words, j)
+                        && !(j.saturating_sub(2)..j).any(|k| words.is(k, &["all", "every"])))
         })
 }
 
