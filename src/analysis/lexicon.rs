@@ -131,6 +131,14 @@ impl Lexicon {
                 "so" | "enabling" | "allowing" | "thereby" | "which" | "ensuring" | "letting" => {
                     true
                 }
+                // "an RFC that reduces the burden": what the result does.
+                "that" => {
+                    next.ends_with('s')
+                        && forms::bases(next)
+                            .iter()
+                            .skip(1)
+                            .any(|b| self.purpose.contains(b.as_str()))
+                }
                 "in" => next == "order",
                 "for" => words::COMPARATIVES.contains(&next),
                 _ => {
@@ -254,7 +262,10 @@ impl Lexicon {
             || word.ends_with("ment")
             || word.ends_with("ments")
             || base == "growth")
-            && words::ARTIFACTS.contains(&next);
+            && (words::ARTIFACTS.contains(&next)
+                // "the browser extension": a noun for a thing, a person or
+                // an occasion names the kind of thing it is.
+                || predicate::noun_class(prev).is_some() && !base.contains(' '));
         !wrong_sense && !names_a_thing && !describes_a_thing
     }
 
