@@ -263,9 +263,12 @@ impl Lexicon {
             || word.ends_with("ments")
             || base == "growth")
             && (words::ARTIFACTS.contains(&next)
-                // "the browser extension": a noun for a thing, a person or
-                // an occasion names the kind of thing it is.
-                || predicate::noun_class(prev).is_some() && !base.contains(' '));
+                // "the browser extension": a noun for a thing or a person
+                // names the kind of thing it is.
+                || matches!(
+                    predicate::noun_class(prev),
+                    Some(NounClass::Artifact | NounClass::People)
+                ));
         !wrong_sense && !names_a_thing && !describes_a_thing
     }
 
