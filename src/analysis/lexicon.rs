@@ -298,7 +298,7 @@ impl Lexicon {
             |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
         let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead) {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
-            (hit.words, kind, Cue::Listed)
+            (hit.words, kind, Cue::Listed(kind))
         } else if let Some(range) = held_event(words, lead, predicate) {
             (range, ActivityKind::Meeting, Cue::Meeting)
         } else {
@@ -382,8 +382,8 @@ impl Lexicon {
 /// What an activity was recognised by, for the finding to say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
-    /// A word of the `activity` list ("attend", "weekly syncs").
-    Listed,
+    /// A word of the `activity` list ("attend", "weekly syncs"), of its kind.
+    Listed(ActivityKind),
     /// A meeting held, named by a WordNet noun for an occasion where people
     /// meet or talk ("host quarterly roundtables", "run drop-in clinics").
     Meeting,
@@ -410,8 +410,18 @@ impl Cue {
             VerbClass::Other => "doing",
         };
         match self {
-            Cue::Listed => "a listed activity".to_string(),
-            Cue::Meeting => "a meeting held; counting meetings is no result".to_string(),
+            Cue::Listed(ActivityKind::Meeting) | Cue::Meeting => {
+                "a meeting held; counting meetings is no result".to_string()
+            }
+            Cue::Listed(ActivityKind::Pure) => {
+                "an activity of the `activity` list; a count only counts it".to_string()
+            }
+            Cue::Listed(ActivityKind::Research) => {
+                "research of the `activity` list, with no output".to_string()
+            }
+            Cue::Listed(ActivityKind::Other) => {
+                "effort of the `activity` list, with no number or result".to_string()
+            }
             Cue::Dealing(c) => format!("a verb of {} with nothing to check", class(c)),
             Cue::Reported(c) => format!("{} reported done, with nothing to check", class(c)),
         }
