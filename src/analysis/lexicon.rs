@@ -484,8 +484,10 @@ fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> boo
 ///   after "for" for a verb of being ("be on hand for the branches");
 /// - people as its direct object for a verb of talking, watching or
 ///   keeping ("sound out the trustees", "keep line managers in the loop");
-/// - or an idiom of talking or keeping watch that needs no object ("keep an
-///   eye on", "check in").
+/// - an idiom of talking or keeping watch that needs no object ("keep an
+///   eye on", "check in");
+/// - or, for a phrasal verb of dealing with people or being, occasions
+///   where people meet ("sit in on the maths lessons").
 ///
 /// People are a noun phrase's head, not a modifier ("patient safety
 /// scores"), and not everyone ("to all managers"), which is coverage.
@@ -511,7 +513,15 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             Social => predicate.is_phrase() && !words.is(predicate.verb.end - 1, words::COMPLETIVE),
             _ => false,
         };
-    company || object || idiom
+    // Being at occasions: "sit in on the maths lessons".
+    let attends = !predicate.passive
+        && predicate.is_phrase()
+        && matches!(class, Social | Stative)
+        && (end..(end + 5).min(lead)).any(|j| {
+            let word = words.word(j);
+            word.ends_with('s') && is_event(word) && is_head(words, j)
+        });
+    company || object || idiom || attends
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it
@@ -522,8 +532,11 @@ fn is_head(words: &Split, j: usize) -> bool {
         || words.gap_before(j + 1).trim() != ""
         || words.is(j + 1, words::PREPOSITIONS)
         || words.is(j + 1, words::CLAUSE_WORDS)
-        // A verb of their own: "help the governors find their feet".
-        || predicate::verb_lemmas(next).first().is_some_and(|l| l == next)
+        // A verb of their own: "help the governors find their feet", "the
+        // branches adopting the new tills".
+        || predicate::verb_lemmas(next)
+            .first()
+            .is_some_and(|l| l == next || next.ends_with("ing"))
             && predicate::noun_class(next).is_none()
 }
 
