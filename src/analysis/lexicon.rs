@@ -238,25 +238,8 @@ impl Lexicon {
         };
         // "the hardened base image", "an optimized build": a participle that
         // describes a thing rather than promising a change.
-        let describes_a_thing = word.ends_with('d')
-            && word != base
-            && matches!(
-                prev,
-                "the"
-                    | "a"
-                    | "an"
-                    | "our"
-                    | "their"
-                    | "its"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "each"
-                    | "every"
-                    | "all"
-                    | "new"
-            );
+        let describes_a_thing =
+            word.ends_with('d') && word != base && words::THING_DETERMINERS.contains(&prev);
         let names_a_thing = (word.ends_with("ion")
             || word.ends_with("ions")
             || word.ends_with("ment")
@@ -344,9 +327,12 @@ impl Lexicon {
                 || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
             // Reported done: "readiness discussed with each team"; a change
             // "documented and communicated" with nobody named is a state.
+            // "the shared pipeline" describes a thing.
+            let prev = i.checked_sub(1).map_or("", |p| words.word(p));
             let reported = !is_meeting
                 && word.ends_with("ed")
                 && word != base
+                && !words::THING_DETERMINERS.contains(&prev)
                 && with_people(words, hit.words.end, 3, lead);
             let as_verb = i == opening
                 && (!is_meeting || words::MEETING_VERBS.contains(&base) && word == base)
@@ -466,7 +452,7 @@ fn with_people(words: &Split, from: usize, reach: usize, lead: usize) -> bool {
 /// coverage, a result.
 fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> bool {
     (from..(from + 5).min(lead))
-        .take_while(|&j| j == from || !words.is(j, words::PREPOSITIONS))
+        .take_while(|&j| !words.is(j, words::PREPOSITIONS))
         .any(|j| {
             predicate::is_people(words.token_text(j))
                 && (!head_only
