@@ -541,15 +541,15 @@ fn triggered(words: &Split, predicate: &Predicate, lead: usize) -> bool {
 /// meeting ("training sessions"), otherwise also a light verb ("run") or a
 /// looser word of time.
 fn meeting_cue(word: &str, strong: bool) -> bool {
+    if words::MEETING_FREQUENCIES.contains(&word)
+        || strong && words::MEETING_KINDS.contains(&word)
+        || !strong && words::LOOSE_FREQUENCIES.contains(&word)
+    {
+        return true;
+    }
     let lemmas = predicate::verb_lemmas(word);
     let verb_in = |list: &[&str]| lemmas.iter().any(|l| list.contains(&l.as_str()));
-    verb_in(words::MEETING_HOSTS)
-        || words::MEETING_FREQUENCIES.contains(&word)
-        || if strong {
-            words::MEETING_KINDS.contains(&word)
-        } else {
-            verb_in(words::MEETING_LIGHT_VERBS) || words::LOOSE_FREQUENCIES.contains(&word)
-        }
+    verb_in(words::MEETING_HOSTS) || !strong && verb_in(words::MEETING_LIGHT_VERBS)
 }
 
 /// A meeting held that no list names: a WordNet noun for an occasion where

@@ -155,12 +155,16 @@ fn verb_at(
 pub fn verb_lemmas(word: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for base in forms::bases(word) {
+        // The table lookup first: generating a base's forms costs more.
+        if words::verb_class(&base).is_none() || out.contains(&base) {
+            continue;
+        }
         let inflects = base == word
             || words::irregular_lemmas(word).contains(&base.as_str())
             || forms::inflections(&base)
                 .iter()
                 .any(|f| f == word || forms::american(f) == forms::american(word));
-        if inflects && words::verb_class(&base).is_some() && !out.contains(&base) {
+        if inflects {
             out.push(base);
         }
     }
