@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::lexicon::{Activity, Lexicon};
 use super::numbers::{self, Number};
+use super::predicate::{self, Predicate};
 use super::share::{self, Lexeme};
 use super::tokens::Split;
 use super::{hype, outcome, spans};
@@ -22,6 +23,7 @@ pub struct Facts<'a> {
     change: OnceLock<Option<Range<usize>>>,
     lead: OnceLock<usize>,
     vague: OnceLock<Option<Range<usize>>>,
+    predicate: OnceLock<Option<Predicate>>,
     activity: OnceLock<Option<Activity>>,
     result: OnceLock<Option<Range<usize>>>,
     deadline: OnceLock<Option<Range<usize>>>,
@@ -44,6 +46,7 @@ impl<'a> Facts<'a> {
             change: OnceLock::new(),
             lead: OnceLock::new(),
             vague: OnceLock::new(),
+            predicate: OnceLock::new(),
             activity: OnceLock::new(),
             result: OnceLock::new(),
             deadline: OnceLock::new(),
@@ -106,6 +109,13 @@ impl<'a> Facts<'a> {
         self.vague().filter(|_| !self.has_number())
     }
 
+    /// The statement's main verb, its class and subject.
+    pub fn predicate(&self) -> Option<&Predicate> {
+        self.predicate
+            .get_or_init(|| predicate::predicate(self.words(), self.lead_end()))
+            .as_ref()
+    }
+
     /// An activity in place of a result.
     pub fn activity(&self) -> Option<&Activity> {
         self.activity
@@ -113,6 +123,7 @@ impl<'a> Facts<'a> {
                 self.lexicon.activity(
                     self.words(),
                     self.lead_end(),
+                    self.predicate(),
                     self.result().is_some(),
                     self.has_number(),
                 )

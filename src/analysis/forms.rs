@@ -1,22 +1,11 @@
 //! The one scheme of word forms: a base word and its regular inflections
 //! by suffix rules, plus a table of irregular forms. Configured lists match
 //! every form of their first word; the other readers ask for a word's
-//! possible bases with the same suffix rules read backwards.
+//! possible bases with the same suffix rules read backwards. Irregular forms
+//! come from WordNet's table ([`words::irregular_lemmas`]), and British
+//! spellings meet the American ones ("revolutionising").
 
-/// Irregular forms the suffix rules do not produce.
-pub const IRREGULAR: &[(&str, &str)] = &[
-    ("meet", "met"),
-    ("grow", "grew"),
-    ("grow", "grown"),
-    ("shrink", "shrank"),
-    ("shrink", "shrunk"),
-    ("begin", "began"),
-    ("begin", "begun"),
-    ("understand", "understood"),
-    ("learn", "learnt"),
-    ("hold", "held"),
-    ("cut", "cut"),
-];
+use super::words;
 
 /// A word and its regular inflections: `improve` gives `improves`,
 /// `improved`, `improving`, `improvement`, `improvements`; `optimize` also
@@ -82,10 +71,8 @@ pub fn inflections(word: &str) -> Vec<String> {
             add(format!("{w}{suffix}"));
         }
     }
-    for (base, form) in IRREGULAR {
-        if *base == w {
-            add(form.to_string());
-        }
+    for form in words::irregular_forms(&w) {
+        add(form.to_string());
     }
     forms
 }
@@ -94,12 +81,43 @@ pub fn inflections(word: &str) -> Vec<String> {
 /// `supercharged` -> `supercharge`, `synergies` -> `synergy`,
 /// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
 pub fn bases(word: &str) -> Vec<String> {
+    let mut out = regular_bases(word);
+    let american = american(word);
+    if american != word {
+        out.extend(regular_bases(&american));
+    }
+    out.extend(words::irregular_lemmas(word).iter().map(|l| l.to_string()));
+    out
+}
+
+/// The American spelling of a British "-ise" form: "revolutionising" ->
+/// "revolutionizing", "organisation" -> "organization".
+pub fn american(word: &str) -> String {
+    for (british, us) in [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ] {
+        if let Some(stem) = word.strip_suffix(british)
+            && stem.len() >= 3
+        {
+            return format!("{stem}{us}");
+        }
+    }
+    word.to_string()
+}
+
+fn regular_bases(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
     for suffix in [
         "ments", "ment", "ness", "ingly", "ing", "ers", "er", "ed", "es", "s", "ly", "d",
     ] {
+        // Short stems only lose a plural or third-person "s" ("lets").
         if let Some(stem) = word.strip_suffix(suffix)
-            && stem.len() >= 4
+            && (stem.len() >= 4 || suffix == "s" && stem.len() >= 3)
         {
             out.push(stem.to_string());
             out.push(format!("{stem}e"));

@@ -52,10 +52,5 @@ fn is_hype(word: &str, configured: &HashSet<String>) -> bool {
     let listed = |w: &str| configured.contains(w) || words::MORE_HYPE.contains(&w);
     let word = word.replace('’', "'");
     let word = word.strip_suffix("'s").unwrap_or(&word);
-    if listed(word) {
-        return true;
-    }
-    // British spellings meet the listed American ones.
-    let american = word.replace("ise", "ize").replace("isation", "ization");
-    forms::bases(&american).iter().any(|stem| listed(stem))
+    forms::bases(word).iter().any(|stem| listed(stem))
 }

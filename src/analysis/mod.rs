@@ -4,8 +4,10 @@
 //! A text is split into words once ([`tokens`]); numbers and their kinds,
 //! the change from a baseline to a target, vague wording, activities, the
 //! purpose clause, deadlines, approvals, outputs, the scope share and hype
-//! are derived from that split at most once each ([`Facts`]). Word forms
-//! follow one scheme ([`forms`]) and every word list lives in [`words`].
+//! are derived from that split at most once each ([`Facts`]). The main
+//! predicate ([`predicate`]) reads the statement's main verb, its WordNet
+//! class, subject and company. Word forms follow one scheme ([`forms`]) and
+//! every word list and WordNet table lives in [`words`].
 //!
 //! This stage reads the plan and the configuration; it imports nothing from
 //! lint, render or index.
@@ -17,6 +19,7 @@ pub mod hype;
 pub mod lexicon;
 pub mod numbers;
 pub mod outcome;
+pub mod predicate;
 pub mod revisions;
 pub mod share;
 pub mod similarity;
@@ -28,5 +31,5 @@ pub mod words;
 mod tests;
 
 pub use facts::{Analysis, Facts, KrFacts, ObjectiveFacts};
-pub use lexicon::{Activity, Lexicon};
+pub use lexicon::{Activity, Cue, Lexicon};
 pub use tokens::{Split, Token, tokens};

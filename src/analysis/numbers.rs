@@ -102,8 +102,13 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
     if matches!(prev, Some('-' | '/' | '.')) && prev2.is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    // Times and ratios: 10:30, 1:1, 24/7.
-    if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    // Times and ratios: 10:30, 1:1, 24/7; but a duration that changes
+    // ("from 2:37 per session to 3:45") is a quantity.
+    let index = words.at(start);
+    let changes = index
+        .checked_sub(1)
+        .is_some_and(|p| words.is(p, &["from", "to"]));
+    if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) && !changes
         || prev == Some(':') && prev2.is_some_and(|c| c.is_ascii_digit())
         || text[start..].starts_with("24/7")
         || prev == Some('/') && text[..start].ends_with("24/")
@@ -147,7 +152,6 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
         bare = false;
     }
     if bare {
-        let index = words.at(start);
         let prev_word = index.checked_sub(1).map(|p| words.word(p)).unwrap_or("");
         let next_word = words.word(index + 1);
         let value: Option<u32> = digits.parse().ok();
@@ -164,11 +168,14 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
         let is_label = words::LABEL_WORDS.contains(&prev_word);
         // A capitalised name right before a plain number is a product and its
         // version (`Kubernetes 1.29`, `SOC 2`, `Postgres 16`), not a count.
+        // An ordinary word capitalised is no name ("Implement Top 3
+        // actions"): WordNet knows it as a verb.
         let is_version = index > 0
             && !words.starts_sentence(index - 1)
             && words.tokens[index - 1]
                 .text
                 .starts_with(|c: char| c.is_uppercase())
+            && words::verb_class(prev_word).is_none()
             && words.gap_before(index).trim().is_empty()
             && !words::CURRENCY_WORDS.contains(&prev_word);
         if is_year || is_day || is_label || is_version {

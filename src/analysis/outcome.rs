@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::forms;
 use super::tokens::{Split, Token};
 use super::words;
 
@@ -19,6 +20,11 @@ pub fn states_outcome(split: &Split) -> bool {
     };
 
     if words::OUTCOME_VERBS.contains(&at(0)) {
+        return true;
+    }
+    // What improves is the first noun after the verb's modifiers; a gerund
+    // there names a practice ("monitoring"), not a measure.
+    if words::IMPROVEMENT_VERBS.contains(&at(0)) && !at(1).ends_with("ing") {
         return true;
     }
     for i in 0..words.len() {
@@ -38,7 +44,7 @@ pub fn states_outcome(split: &Split) -> bool {
                 matches!(next, "the" | "a") && matches!(at(i + 2), "goal" | "aim" | "purpose")
             }
             "aimed" | "aiming" => matches!(next, "at" | "to"),
-            "that" | "which" => third_person(next).is_some_and(is_purpose_verb),
+            "that" | "which" => is_third_person_purpose(next),
             "and" => words::OUTCOME_VERBS.contains(&next),
             "for" => {
                 words::OBJECTIVE_COMPARATIVES.contains(&next)
@@ -46,8 +52,7 @@ pub fn states_outcome(split: &Split) -> bool {
             }
             _ if i > 0 && words::PURPOSE_PARTICIPLES.contains(&word) => true,
             _ if comma_before(i) => {
-                words::OUTCOME_VERBS.contains(&word)
-                    || participle_stem(word).is_some_and(|stem| is_purpose_verb(&stem))
+                words::OUTCOME_VERBS.contains(&word) || is_purpose_participle(word)
             }
             _ => false,
         };
@@ -73,7 +78,7 @@ fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) ->
         return lower.get(j + 1).is_some_and(|w| w == "up");
     }
     let capitalised = words[j].text.chars().next().is_some_and(char::is_uppercase);
-    if capitalised && !words::OBJECTIVE_PURPOSE_VERBS.contains(&word.as_str()) {
+    if capitalised && !words::is_objective_purpose_verb(word) {
         return false;
     }
     is_purpose_verb(word)
@@ -82,13 +87,13 @@ fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) ->
 /// A purpose verb in base form: listed, a listed verb with "re"/"un", or a
 /// verb by its ending.
 fn is_purpose_verb(word: &str) -> bool {
-    if words::OBJECTIVE_PURPOSE_VERBS.contains(&word) {
+    if words::is_objective_purpose_verb(word) {
         return true;
     }
     for prefix in ["re-", "re", "un"] {
         if let Some(rest) = word.strip_prefix(prefix)
             && rest.len() >= 3
-            && words::OBJECTIVE_PURPOSE_VERBS.contains(&rest)
+            && words::is_objective_purpose_verb(rest)
         {
             return true;
         }
@@ -100,19 +105,13 @@ fn is_purpose_verb(word: &str) -> bool {
         || (word.len() >= 7 && word.ends_with("ate"))
 }
 
-/// "enable", "allow", "help" or "let" within the four words before `to`.
+/// "enable", "allow", "help" or "let", in any form, within the four words
+/// before `to`.
 fn causative_before(lower: &[String], to: usize) -> bool {
     lower[to.saturating_sub(5)..to].iter().any(|w| {
-        let forms = [
-            Some(w.to_string()),
-            w.strip_suffix('s').map(str::to_string),
-            w.strip_suffix("ing").map(str::to_string),
-            w.strip_suffix("ing").map(|stem| format!("{stem}e")),
-        ];
-        forms
-            .into_iter()
-            .flatten()
-            .any(|form| words::CAUSATIVE_VERBS.contains(&form.as_str()))
+        forms::bases(w)
+            .iter()
+            .any(|base| words::CAUSATIVE_VERBS.contains(&base.as_str()))
     })
 }
 
@@ -129,30 +128,22 @@ fn looks_like_bare_verb(words: &[Token<'_>], lower: &[String], j: usize) -> bool
         && (!word.ends_with('s') || word.ends_with("ss"))
 }
 
-/// "lets" -> "let", "reduces" -> "reduce", "simplifies" -> "simplify".
-fn third_person(word: &str) -> Option<&str> {
-    if word.ends_with("ies") {
-        return None;
-    }
-    word.strip_suffix('s').filter(|stem| stem.len() >= 2)
+/// A third-person purpose verb: "lets", "reduces", "ensures".
+fn is_third_person_purpose(word: &str) -> bool {
+    word.ends_with('s')
+        && forms::bases(word)
+            .iter()
+            .skip(1)
+            .any(|b| is_purpose_verb(b))
 }
 
-/// "cutting" -> "cut", "reducing" -> "reduce", "enabling" -> "enable".
-fn participle_stem(word: &str) -> Option<String> {
-    let stem = word.strip_suffix("ing").filter(|s| s.len() >= 2)?;
-    let bytes = stem.as_bytes();
-    let doubled = bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
-    [
-        stem.to_string(),
-        format!("{stem}e"),
-        if doubled {
-            stem[..stem.len() - 1].to_string()
-        } else {
-            String::new()
-        },
-    ]
-    .into_iter()
-    .find(|candidate| words::OBJECTIVE_PURPOSE_VERBS.contains(&candidate.as_str()))
+/// A purpose verb in "-ing" form: "cutting", "reducing", "enabling".
+fn is_purpose_participle(word: &str) -> bool {
+    word.ends_with("ing")
+        && forms::bases(word)
+            .iter()
+            .skip(1)
+            .any(|b| words::is_objective_purpose_verb(b))
 }
 
 /// The first "to ..." that names a destination, up to the next small word:

@@ -436,3 +436,113 @@ fn a_raised_alert_is_a_behaviour() {
     assert_eq!(vague("Raise alerts on every SLO breach"), None);
     assert_eq!(vague("Raise test coverage"), Some("Raise"));
 }
+
+fn cue(text: &str) -> Option<(&str, Cue)> {
+    Facts::new(text, &lexicon())
+        .activity()
+        .map(|a| (&text[a.range.clone()], a.cue))
+}
+
+#[test]
+fn verbs_of_dealing_with_people_are_activities_by_their_wordnet_class() {
+    use super::words::VerbClass::{Communication, Motion, Social};
+    // With people as company or object, in verbs no list names.
+    assert_eq!(
+        cue("Huddle with the night-shift porters before each rota change"),
+        Some(("Huddle", Cue::Dealing(Motion)))
+    );
+    assert_eq!(
+        cue("Confer with the church wardens about the roof appeal"),
+        Some(("Confer with", Cue::Dealing(Communication)))
+    );
+    assert_eq!(
+        cue("Brief the shift supervisors on the new lockout procedure"),
+        Some(("Brief", Cue::Dealing(Communication)))
+    );
+    // WordNet's multi-word verbs: the idiom is the verb.
+    assert_eq!(
+        cue("Keep tabs on competitor launches"),
+        Some(("Keep tabs on", Cue::Dealing(Social)))
+    );
+    // Reported done, with whom.
+    assert_eq!(
+        cue("Quarterly figures hashed out with the treasurer"),
+        Some(("hashed out", Cue::Reported(Communication)))
+    );
+}
+
+#[test]
+fn meetings_held_are_found_by_wordnet_nouns_and_phrasal_nouns() {
+    assert_eq!(
+        cue("Hold regular get-togethers with the volunteers"),
+        Some(("Hold regular get-togethers", Cue::Meeting))
+    );
+    assert_eq!(
+        cue("Host termly seminars for parents"),
+        Some(("Host termly seminars", Cue::Meeting))
+    );
+    // One group set up is not a series of meetings.
+    assert_eq!(cue("Set up a council of tenants"), None);
+}
+
+#[test]
+fn people_as_modifier_coverage_systems_and_triggers_are_not_activities() {
+    for text in [
+        // What a system does is a behaviour.
+        "The scheduler notifies the warehouse managers",
+        "Notify the plant manager when a line stops",
+        // Everyone covered is checkable.
+        "Brief all shift supervisors on the new lockout procedure",
+        // A person as a noun's modifier is no company.
+        "Keep patient records in the new archive",
+        // Hiring a person is a result.
+        "Hire a head of nursing",
+        // A name is not people: "Guide" is part of a title.
+        "Retire the old Style Guide",
+    ] {
+        assert_eq!(cue(text), None, "{text}");
+    }
+}
+
+#[test]
+fn wordnet_people_and_agent_nouns() {
+    use super::predicate::is_people;
+    assert!(is_people("auditors"));
+    assert!(is_people("union"));
+    assert!(is_people("funders"));
+    assert!(is_people("SRE"));
+    assert!(!is_people("Guide"));
+    assert!(!is_people("scheduler"));
+    assert!(!is_people("budget"));
+}
+
+#[test]
+fn vague_change_of_amount_from_wordnet() {
+    assert_eq!(
+        vague("Pare down the onboarding checklist"),
+        Some("Pare down")
+    );
+    assert_eq!(vague("Rev up volunteer sign-ups"), Some("Rev up"));
+    // A nominalisation after a noun names a thing.
+    assert_eq!(vague("Retire the museum extension"), None);
+}
+
+#[test]
+fn changing_durations_and_capitalised_words_before_numbers() {
+    assert_eq!(
+        found("Cut call wrap-up from 4:30 to 3:00 per call"),
+        ["4", "3"]
+    );
+    assert_eq!(found("Implement Top 5 fixes from the audit"), ["5"]);
+    assert_eq!(found("Upgrade to Kubernetes 1.29"), Vec::<&str>::new());
+}
+
+#[test]
+fn forms_read_irregular_and_british_spellings() {
+    use super::forms::{american, bases};
+    assert!(bases("held").contains(&"hold".to_string()));
+    assert!(bases("sat").contains(&"sit".to_string()));
+    assert_eq!(american("organising"), "organizing");
+    assert!(bases("revolutionised").contains(&"revolutionize".to_string()));
+    assert!(inflections("meet").contains(&"met".to_string()));
+}

@@ -75,6 +75,11 @@ impl<'a> Split<'a> {
         self.lower.get(i).map_or("", String::as_str)
     }
 
+    /// Word `i` as written, case kept.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text)
+    }
+
     pub fn is(&self, i: usize, list: &[&str]) -> bool {
         list.contains(&self.word(i))
     }

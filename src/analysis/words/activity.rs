@@ -123,98 +123,26 @@ pub fn activity_kind(base: &str) -> Option<ActivityKind> {
         .map(|(_, kind)| *kind)
 }
 
-/// Verbs that hold a meeting, and words of frequency: before a meeting's
-/// name they make it an activity.
-pub const MEETING_CUES: &[&str] = &[
+/// Verbs that hold a meeting, in any form: before a meeting's name they
+/// make it an activity ("host roundtables", "held weekly syncs").
+pub const MEETING_HOSTS: &[&str] = &[
     "hold",
-    "holds",
-    "holding",
-    "held",
     "host",
-    "hosts",
-    "hosting",
-    "hosted",
-    "run",
-    "runs",
-    "running",
-    "ran",
-    "have",
-    "has",
-    "having",
     "attend",
-    "attends",
-    "attending",
-    "attended",
     "organize",
     "organise",
-    "organizing",
-    "organising",
-    "organized",
-    "organised",
     "schedule",
-    "scheduling",
-    "scheduled",
-    "conduct",
-    "conducting",
-    "conducted",
     "facilitate",
-    "facilitating",
-    "facilitated",
-    "join",
-    "joining",
-    "lead",
-    "leading",
-    "give",
-    "giving",
-    "deliver",
-    "delivering",
-    "arrange",
-    "arranging",
-    "set",
-    "daily",
-    "weekly",
-    "bi-weekly",
-    "biweekly",
-    "fortnightly",
-    "monthly",
-    "bi-monthly",
-    "bimonthly",
-    "quarterly",
-    "yearly",
-    "annual",
-    "regular",
-    "regularly",
-    "recurring",
-    "periodic",
-    "ongoing",
 ];
 
-/// Frequencies and verbs that only hold meetings.
-pub const STRONG_MEETING_CUES: &[&str] = &[
-    "hold",
-    "holds",
-    "holding",
-    "held",
-    "host",
-    "hosts",
-    "hosting",
-    "hosted",
-    "attend",
-    "attends",
-    "attending",
-    "attended",
-    "organize",
-    "organise",
-    "organizing",
-    "organising",
-    "organized",
-    "organised",
-    "schedule",
-    "scheduling",
-    "scheduled",
-    "facilitate",
-    "facilitating",
-    "facilitated",
+/// Verbs that hold a meeting whose name is plainly one ("run weekly
+/// syncs"), but also run or give other things ("run synthetic calls").
+pub const MEETING_LIGHT_VERBS: &[&str] = &[
+    "run", "have", "conduct", "join", "lead", "give", "deliver", "arrange", "set",
+];
+
+/// Frequencies: before a meeting's name they make it a meeting held.
+pub const MEETING_FREQUENCIES: &[&str] = &[
     "daily",
     "weekly",
     "bi-weekly",
@@ -226,6 +154,14 @@ pub const STRONG_MEETING_CUES: &[&str] = &[
     "quarterly",
     "regular",
     "recurring",
+];
+
+/// Looser words of time, enough before a word that only names meetings.
+pub const LOOSE_FREQUENCIES: &[&str] = &["yearly", "annual", "regularly", "periodic", "ongoing"];
+
+/// Kinds of meeting: they make an ambiguous name one ("training
+/// sessions", "feedback calls").
+pub const MEETING_KINDS: &[&str] = &[
     "training",
     "review",
     "planning",
@@ -362,71 +298,49 @@ pub const PREPOSITIONS: &[&str] = &[
     "into", "between", "within", "under", "over",
 ];
 
-/// Verbs that usually state why the KR matters when they follow "to"
-/// ("... to reduce setup time"): the purpose clause is not the KR itself.
-pub const PURPOSE_VERBS: &[&str] = &[
-    "enable",
-    "allow",
-    "make",
-    "ensure",
-    "let",
-    "help",
-    "meet",
+/// Prepositions of company: people after them are who the activity is with
+/// ("circle back with the auditors", "get alongside the ward managers").
+pub const COMPANY: &[&str] = &["with", "alongside"];
+
+/// Particles of completion: with them a verb of dealing with people makes
+/// something ("set up", "back up"), while "take part" or "carry on" stays
+/// an activity.
+pub const COMPLETIVE: &[&str] = &["up", "down", "out", "off", "back", "over", "away"];
+
+/// Words that begin a clause or join phrases: after a noun they show it
+/// heads its phrase ("the agents when ...", "the carriers about ...").
+pub const CLAUSE_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "who",
+    "that",
+    "which",
+    "when",
+    "while",
+    "about",
+    "as",
+    "if",
+    "so",
+    "alongside",
+];
+
+/// Verbs that, after "to", state what a KR is for beyond
+/// [`PURPOSE_VERBS`] ("... to discuss readiness", "... to launch the
+/// portal"): in a KR a purpose clause may name a further deliverable.
+pub const KR_PURPOSE_VERBS: &[&str] = &[
+    "... to reduce setup time",
     "establish",
     "confirm",
-    "validate",
-    "prevent",
-    "avoid",
-    "remove",
-    "eliminate",
-    "unblock",
-    "give",
-    "keep",
     "free",
-    "support",
-    "protect",
-    "prepare",
-    "achieve",
-    "deliver",
-    "provide",
-    "stop",
-    "get",
-    "gain",
-    "save",
-    "catch",
-    "detect",
-    "find",
-    "reach",
-    "guarantee",
-    "comply",
-    "satisfy",
-    "handle",
-    "unlock",
-    "empower",
     "power",
-    "standardize",
-    "standardise",
-    "centralize",
-    "centralise",
-    "retire",
-    "de-risk",
-    "derisk",
     "lay",
     "set",
     "create",
     "build",
-    "track",
-    "measure",
     "monitor",
     "capture",
-    "surface",
     "spot",
-    "understand",
-    "learn",
-    "inform",
     "guide",
-    "decide",
-    "choose",
     "pick",
     "select",
     "determine",
@@ -435,37 +349,10 @@ pub const PURPOSE_VERBS: &[&str] = &[
     "begin",
     "finish",
     "complete",
-    "close",
-    "cover",
     "address",
-    "fix",
-    "resolve",
-    "bring",
-    "drive",
-    "lower",
-    "raise",
-    "cut",
-    "speed",
-    "shorten",
-    "limit",
-    "contain",
-    "recover",
-    "scale",
-    "serve",
-    "show",
-    "prove",
-    "demonstrate",
     "reflect",
     "match",
-    "align",
-    "hit",
-    "stay",
-    "remain",
-    "become",
-    "be",
-    "have",
     "run",
-    "ship",
     "launch",
     "discuss",
     "present",

@@ -161,3 +161,10 @@ pub const RAISED_SIGNALS: &[&str] = &[
 pub const DESTINATIONS: &[&str] = &[
     "to", "into", "across", "against", "beyond", "onto", "until", "through",
 ];
+
+/// Words before a participle that make it describe a thing rather than an
+/// act: "the hardened base image", "the shared pipeline".
+pub const THING_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "each", "every",
+    "all", "new",
+];

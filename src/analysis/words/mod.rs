@@ -22,21 +22,139 @@ pub use results::*;
 pub use share::*;
 pub use style::*;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Verbs of change of degree from WordNet ("beef up", "bolster", "tidy
 /// up"): they promise a change without saying how much. See
 /// `scripts/gen-lexicon` and NOTICE for where they come from.
-static CHANGE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("change_verbs.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .collect()
-});
+static CHANGE_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| rows(include_str!("change_verbs.tsv")).collect());
 
 /// True when `phrase` (lowercase, words joined by single spaces) is a
 /// WordNet verb of change of degree.
 pub fn is_change_verb(phrase: &str) -> bool {
     CHANGE_VERBS.contains(phrase)
+}
+
+/// The rows of a generated table, comments and blank lines left out.
+fn rows(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+}
+
+/// A generated `key<TAB>value` table as a map.
+fn pairs(table: &'static str) -> HashMap<&'static str, &'static str> {
+    rows(table).filter_map(|row| row.split_once('\t')).collect()
+}
+
+/// The lexicographer class of a verb's most frequent sense in WordNet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Talking, telling, asking: "discuss", "sound out", "brief".
+    Communication,
+    /// Dealing with people: "meet", "help", "take part", "touch base".
+    Social,
+    /// Watching and noticing: "monitor", "keep an eye on".
+    Perception,
+    /// Being, staying and keeping: "stay", "be", "keep".
+    Stative,
+    /// Moving: "walk", "circle", "visit".
+    Motion,
+    /// Touching, holding, placing: "sit down", "dig into".
+    Contact,
+    /// Thinking: "review", "consider", "catch up".
+    Cognition,
+    /// Making, changing, owning and the rest: a result of some kind.
+    Other,
+}
+
+impl VerbClass {
+    fn parse(name: &str) -> VerbClass {
+        match name {
+            "communication" => VerbClass::Communication,
+            "social" => VerbClass::Social,
+            "perception" => VerbClass::Perception,
+            "stative" => VerbClass::Stative,
+            "motion" => VerbClass::Motion,
+            "contact" => VerbClass::Contact,
+            "cognition" => VerbClass::Cognition,
+            _ => VerbClass::Other,
+        }
+    }
+
+    /// The verb deals with people or stays around them rather than makes or
+    /// changes something.
+    pub fn is_interaction(self) -> bool {
+        self != VerbClass::Other
+    }
+}
+
+static VERB_CLASSES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| pairs(include_str!("verb_classes.tsv")));
+
+/// The class of a WordNet verb (`lemma` lowercase, words joined by single
+/// spaces: "follow up", "keep an eye on"); `None` when WordNet has no such
+/// verb.
+pub fn verb_class(lemma: &str) -> Option<VerbClass> {
+    VERB_CLASSES.get(lemma).map(|name| VerbClass::parse(name))
+}
+
+/// What a noun names, by its most frequent senses in WordNet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounClass {
+    /// An occasion where people meet or talk: "roundtable", "clinic".
+    Event,
+    /// A person or a social group: "auditor", "union", "department".
+    People,
+    /// A made thing: "scheduler", "database".
+    Artifact,
+}
+
+static NOUN_CLASSES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| pairs(include_str!("noun_classes.tsv")));
+
+/// The class of a WordNet noun in its lemma form; `None` for any other
+/// noun or word.
+pub fn noun_class(lemma: &str) -> Option<NounClass> {
+    match *NOUN_CLASSES.get(lemma)? {
+        "event" => Some(NounClass::Event),
+        "people" => Some(NounClass::People),
+        "artifact" => Some(NounClass::Artifact),
+        _ => None,
+    }
+}
+
+static IRREGULAR_VERBS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (form, lemma) in
+        rows(include_str!("irregular_verbs.tsv")).filter_map(|r| r.split_once('\t'))
+    {
+        map.entry(form).or_default().push(lemma);
+    }
+    map
+});
+
+static IRREGULAR_FORMS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (form, lemmas) in IRREGULAR_VERBS.iter() {
+        for lemma in lemmas {
+            map.entry(*lemma).or_default().push(form);
+        }
+    }
+    for forms in map.values_mut() {
+        forms.sort_unstable();
+    }
+    map
+});
+
+/// The irregular forms of a verb ("hold" -> "held").
+pub fn irregular_forms(lemma: &str) -> &'static [&'static str] {
+    IRREGULAR_FORMS.get(lemma).map_or(&[], Vec::as_slice)
+}
+
+/// The lemmas an irregular verb form belongs to ("held" -> "hold").
+pub fn irregular_lemmas(form: &str) -> &'static [&'static str] {
+    IRREGULAR_VERBS.get(form).map_or(&[], Vec::as_slice)
 }

@@ -52,6 +52,27 @@ document approved by named people, a number reached, a system launched.
   holds meetings ("weekly calls", "training sessions"); "Hold checkout
   availability at 99.95%" holds no meeting; "Run 10 services IPv6-only"
   runs no meeting.
+- Beyond the list, the KR's main predicate is read (its main verb with any
+  particle or idiom WordNet lists, such as "sit down", "keep tabs on",
+  "sound out", or a past participle after its subject, "findings talked
+  through with the funder") and WordNet's class of the verb's most
+  frequent sense decides what it does. Verbs of talking, dealing with
+  people, watching, being or going are activities when people keep them
+  company ("circle back with the auditors", "be on hand for the branches")
+  or, for talking, watching and keeping, are their object ("sound out the
+  trustees", "keep the steering group in the loop"); idioms of talking or
+  keeping watch need no object ("keep tabs on competitor pricing"). People
+  are WordNet's persons and social groups ("auditors", "union"), agent
+  nouns it lacks ("funders") and the built-in team words; a person as a
+  noun's modifier ("patient safety scores") or everyone ("train all
+  managers": coverage you can check) does not count. Meetings no list
+  names are WordNet's nouns for occasions where people meet or talk
+  ("roundtables", "conversations") and nouns made of a verb of talking and
+  its particle ("catch-ups", "get-togethers"), held in a series ("host
+  quarterly roundtables") or after a frequency.
+- What a system does is a behaviour, not an activity: a made thing as the
+  subject ("The scheduler notifies the warehouse managers") or a
+  triggering condition ("Notify the plant manager when a line stops").
 - It does not fire when the KR names a checkable result: something
   approved, signed off, launched, shipped, live, in production, decided or
   published, or an output produced ("... and publish a recommendation").
@@ -97,8 +118,9 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
                     Finding::new(
                         self.name(),
                         format!(
-                            "\"{}\" describes an activity (\"{words}\"), not a result",
-                            kr.text.value
+                            "\"{}\" describes an activity (\"{words}\": {}), not a result",
+                            kr.text.value,
+                            activity.cue.reason()
                         ),
                         super::ACTIVITY_HELP,
                     )

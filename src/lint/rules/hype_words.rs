@@ -147,6 +147,9 @@ mod tests {
             "Provide empowering self-service tooling to product teams",
             "Drive developer empowerment through a new portal",
             "Revolutionise how teams ship software",
+            // The British "-ise" loses its "e" before "-ing" and "-ed".
+            "Revolutionising how the library lends e-books",
+            "Revolutionised intake for the walk-in clinic",
             "Supercharged CI runners for mobile teams to cut build time",
             "Migrate services seamlessly to Kubernetes to cut hosting cost",
             "Find synergies between the data and ML platforms",

@@ -58,7 +58,10 @@ An outcome is found when the statement has any of:
 - "and" with a verb of reduction ("... and cut storage cost").
 - "for" with a comparison ("for faster builds", "for fewer pages").
 - A statement that opens with a change of a measure ("Cut CI time ...",
-  "Reduce pages ...") is itself the outcome.
+  "Reduce pages ...") or of a quality ("Improve developer productivity",
+  "Enhance surgical outcomes") is itself the outcome; the KRs say how
+  much. A practice improved is not an outcome: "Improve monitoring for all
+  services" still fires.
 
 ## Example
 
@@ -160,6 +163,20 @@ mod tests {
         ] {
             assert!(fires(statement), "{statement}");
         }
+    }
+
+    #[test]
+    fn a_change_of_quality_is_itself_the_outcome() {
+        // What improves is the outcome; the KRs say how much.
+        for statement in [
+            "Improve patient throughput at the day clinic",
+            "Enhance the reliability of the tram timetable feed",
+            "Grow membership of the rowing club",
+        ] {
+            assert!(!fires(statement), "{statement}");
+        }
+        // A practice improved is still work with no purpose.
+        assert!(fires("Improve alerting for all wards"));
     }
 
     #[test]

@@ -42,13 +42,17 @@ what changes and by how much, so that it can be graded at a glance.
 - Vague wording is a word of the `vague` list in any inflection
   (`improve`, `improved`, `improvement`; `optimise`/`optimize`), a phrase
   of it (`speed up`, `drive down`), "make/get ... better/faster/more
-  efficient", or a statement that opens with a comparative ("Faster
-  builds"). Other senses are left alone: "cut over", "lower environments",
-  "raise alerts", a noun that names a thing to ship ("the image
-  optimization pipeline"), growth towards a destination ("expand IPv6 to
-  all internal services").
+  efficient", a statement that opens with a comparative ("Faster
+  builds"), or one that opens with a WordNet verb of change of degree or
+  amount that no list names ("tidy up", "pare down", "rev up", "up").
+  Other senses are left alone: "cut over", "lower environments", "raise
+  alerts", a noun that names a thing to ship ("the image optimization
+  pipeline", "the browser extension"), growth towards a destination
+  ("expand IPv6 to all internal services"), and what a result does ("an
+  RFC that reduces the burden").
 - A number anywhere in the sentence (`200ms`, `99.9%`, `$40k`, `twelve`,
-  `half`), or a `metric`, makes it measurable. Names and labels are not
+  `half`), a duration that changes ("from 2:37 to 3:45 per session"), or
+  a `metric`, makes it measurable. Names and labels are not
   numbers (`p95`, `IPv6`, `S3`, `Sev-2`, `Q2`, `2026`, `May 31`), nor are
   "all", "every" or "none".
 - The list is `[preprocessor.okr.words] vague` (`extend-vague` adds to it).

@@ -43,9 +43,12 @@ ticked by anyone at any time, so the checklist stops settling anything.
   better/faster/more ..." and holds no number ("Docs improved", "Make docs
   better"). A state reached is fine without a number ("Sampling configured
   per service", "Old cluster deleted").
-- Activity: the item opens with an activity or holds meetings ("Weekly
-  syncs held with the data team", "Discussed with SRE") and names no
-  checkable result.
+- Activity: the item opens with an activity, holds meetings or deals with
+  people ("Weekly syncs held with the data team", "Discussed with SRE",
+  "Keep an eye on the hand-off rate", "Plan talked through with the
+  nurses"), by the tests of `activity-not-outcome`, and names no checkable
+  result. Work reported done with nobody named is a state ("Changes
+  documented and communicated").
 - Each vague item is reported once, unmeasurable first.
 
 ## Example
@@ -87,8 +90,9 @@ done = [
                         (
                             range,
                             format!(
-                                "the done item \"{}\" is an activity (\"{words}\"), not a result",
-                                item.text
+                                "the done item \"{}\" is an activity (\"{words}\": {}), not a result",
+                                item.text,
+                                activity.cue.reason()
                             ),
                             super::ACTIVITY_HELP.to_string(),
                         )
