@@ -10,7 +10,7 @@ use mdbook_okr::lint;
 use mdbook_okr::page;
 use mdbook_okr::plan::Plan;
 use mdbook_okr::render::{Format, RenderContext};
-use mdbook_okr::scan;
+use mdbook_okr::source::scan;
 
 /// What a fuzz target does with one input.
 pub type EntryPoint = fn(&[u8]);
@@ -98,7 +98,7 @@ pub fn config(data: &[u8]) {
 
 /// The preprocessor's standard input. Every error is one line.
 pub fn protocol(data: &[u8]) {
-    if let Err(error) = mdbook_okr::protocol::process_json(data, &mut std::io::sink()) {
+    if let Err(error) = mdbook_okr::mdbook::protocol::process_json(data, &mut std::io::sink()) {
         let message = format!("{error:#}");
         assert!(!message.contains('\n'), "{message}");
     }

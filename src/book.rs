@@ -529,7 +529,7 @@ fn find_includes(text: &str) -> Vec<Include> {
         }
         match parse_directive(&text[start..]) {
             Some((len, include)) => {
-                let fenced = fenced.get_or_insert_with(|| crate::scan::code_blocks(text));
+                let fenced = fenced.get_or_insert_with(|| crate::source::scan::code_blocks(text));
                 let fence = fenced.iter().find(|f| f.span.contains(&start));
                 if fence.is_none_or(|f| f.okr) {
                     includes.extend(include.map(|(path, selection)| Include {

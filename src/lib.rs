@@ -13,9 +13,7 @@
 //! same plan and diagnostics.
 
 pub mod analysis;
-pub mod block;
 pub mod book;
-pub mod build;
 pub mod cli;
 pub mod config;
 pub mod cycle;
@@ -25,16 +23,12 @@ pub mod export;
 pub mod grade;
 pub mod history;
 pub mod index;
-pub mod install;
 pub mod lint;
 pub mod lsp;
+pub mod mdbook;
 pub mod model;
 pub mod output;
 pub mod page;
 pub mod plan;
-pub mod preprocessor;
-pub mod protocol;
 pub mod render;
-pub mod scan;
-pub mod serve;
 pub mod source;

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::block::{self, Parsed, Problem};
 use crate::config::Config;
 use crate::model::{Context, FileId, Location, Objective, Target};
-use crate::scan;
 use crate::source::SourceFile;
+use crate::source::block::{self, Parsed, Problem};
+use crate::source::scan;
 
 pub mod directive;
 

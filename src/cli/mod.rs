@@ -162,7 +162,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
         None => {
-            crate::protocol::run_stdio()?;
+            crate::mdbook::protocol::run_stdio()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
@@ -186,8 +186,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Build { book, dest_dir }) => {
-            crate::build::init_logging();
-            crate::build::build(&book, dest_dir.as_deref())?;
+            crate::mdbook::build::init_logging();
+            crate::mdbook::build::build(&book, dest_dir.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Serve {
@@ -197,7 +197,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             open,
             dest_dir,
         }) => {
-            crate::serve::serve(crate::serve::ServeOptions {
+            crate::mdbook::serve::serve(crate::mdbook::serve::ServeOptions {
                 book,
                 hostname,
                 port,
@@ -265,11 +265,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Install { book }) => {
-            let installed = crate::install::install(&book)?;
+            let installed = crate::mdbook::install::install(&book)?;
             if installed.stylesheet_written {
                 println!(
                     "wrote {}",
-                    book.join(crate::install::STYLESHEET_FILE).display()
+                    book.join(crate::mdbook::install::STYLESHEET_FILE).display()
                 );
             }
             if installed.css_listed {

@@ -24,13 +24,13 @@ use crate::model::Quarter;
 pub use book_toml::add_team;
 pub use summary::add_chapter;
 
-pub use crate::install::STYLESHEET_FILE;
+pub use crate::mdbook::install::STYLESHEET_FILE;
 
 /// Writes the okr stylesheet, stamped with this version as `install`
 /// writes it, into the book folder `dir`.
 pub fn write_stylesheet(dir: &Path) -> Result<()> {
     let path = dir.join(STYLESHEET_FILE);
-    fs::write(&path, crate::install::stamped_stylesheet())
+    fs::write(&path, crate::mdbook::install::stamped_stylesheet())
         .with_context(|| format!("cannot write {}", path.display()))
 }
 

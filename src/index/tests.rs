@@ -507,7 +507,7 @@ fn every_index_link_resolves_in_a_built_book() {
     for (path, text) in team_book() {
         std::fs::write(root.join("src").join(path), format!("# {path}\n\n{text}")).unwrap();
     }
-    crate::build::build(root, Some(&root.join("out"))).unwrap();
+    crate::mdbook::build::build(root, Some(&root.join("out"))).unwrap();
     let out = root.join("out");
     let checked = links_resolve(&out, "plan/okr-index.html");
     assert!(checked > 10, "only {checked} links");
@@ -553,7 +553,7 @@ fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
         .join(name);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    crate::build::build(&book, Some(&out)).unwrap();
+    crate::mdbook::build::build(&book, Some(&out)).unwrap();
     (dir, out)
 }
 

@@ -4,10 +4,10 @@
 use lsp_types::{CompletionItem, CompletionItemKind};
 
 use super::workspace::Analysis;
-use crate::block::{COMMITMENT_VALUES, KIND_VALUES, KR_KEYS, OBJECTIVE_KEYS};
 use crate::lint::RULES;
 use crate::model::FileId;
-use crate::scan;
+use crate::source::block::{COMMITMENT_VALUES, KIND_VALUES, KR_KEYS, OBJECTIVE_KEYS};
+use crate::source::scan;
 
 /// The completions at a byte offset of a file.
 pub fn complete(analysis: &Analysis, file: FileId, at: usize) -> Vec<CompletionItem> {

@@ -5,7 +5,7 @@
 #[path = "../../examples/gen_book/generator.rs"]
 mod generator;
 
-use mdbook_okr::preprocessor;
+use mdbook_okr::mdbook::preprocessor;
 use mdbook_preprocessor::book::BookItem;
 
 use generator::Shape;
@@ -72,7 +72,7 @@ fn parallel_processing_gives_the_same_bytes_as_one_thread() {
             .expect("a thread pool");
         let mut messages = Vec::new();
         let output = pool
-            .install(|| mdbook_okr::protocol::process_json(&input, &mut messages))
+            .install(|| mdbook_okr::mdbook::protocol::process_json(&input, &mut messages))
             .expect("the preprocessor runs");
         (output, messages)
     };

@@ -80,8 +80,8 @@ fn rule_pages_escape_directives_mdbook_would_expand() {
 fn the_guide_uses_the_current_stylesheet() {
     let path = crate_dir()
         .join("book")
-        .join(mdbook_okr::install::STYLESHEET_FILE);
-    let expected = mdbook_okr::install::stamped_stylesheet();
+        .join(mdbook_okr::mdbook::install::STYLESHEET_FILE);
+    let expected = mdbook_okr::mdbook::install::stamped_stylesheet();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         fs::write(&path, &expected).unwrap();
     }

@@ -86,8 +86,8 @@ fn write_hostile_book(root: &Path) {
 /// book.toml lists.
 fn install_stylesheet(root: &Path) {
     fs::write(
-        root.join(mdbook_okr::install::STYLESHEET_FILE),
-        mdbook_okr::install::stamped_stylesheet(),
+        root.join(mdbook_okr::mdbook::install::STYLESHEET_FILE),
+        mdbook_okr::mdbook::install::stamped_stylesheet(),
     )
     .unwrap();
 }
@@ -142,11 +142,11 @@ fn the_sites_pass_the_browser_checks() {
     let stress_source = sites.join("stress-book");
     let hostile_book = sites.join("hostile-book");
     let hostile = sites.join("hostile");
-    mdbook_okr::build::build(&crate_dir().join("book"), Some(&example)).unwrap();
+    mdbook_okr::mdbook::build::build(&crate_dir().join("book"), Some(&example)).unwrap();
     stress_book(&stress_source);
-    mdbook_okr::build::build(&stress_source, Some(&stress)).unwrap();
+    mdbook_okr::mdbook::build::build(&stress_source, Some(&stress)).unwrap();
     write_hostile_book(&hostile_book);
-    mdbook_okr::build::build(&hostile_book, Some(&hostile)).unwrap();
+    mdbook_okr::mdbook::build::build(&hostile_book, Some(&hostile)).unwrap();
 
     let shots = crate_dir().join("target/e2e-screenshots");
     println!(

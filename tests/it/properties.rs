@@ -12,7 +12,7 @@ use mdbook_okr::model::Span;
 use mdbook_okr::page;
 use mdbook_okr::plan::{BlockContent, Plan};
 use mdbook_okr::render::{Format, RenderContext};
-use mdbook_okr::scan;
+use mdbook_okr::source::scan;
 use proptest::prelude::*;
 
 fn cases() -> u32 {

@@ -21,7 +21,7 @@ use anyhow::{Context as _, Result, bail};
 use crate::book::LoadedPlan;
 use crate::diagnostic::Diagnostic;
 use crate::model::Location;
-use crate::scan;
+use crate::source::scan;
 
 pub fn filter(
     loaded: &LoadedPlan,

@@ -1,6 +1,6 @@
 //! `invalid-block`: the block cannot be read.
 //!
-//! Its findings come from parsing ([`crate::block`]), not from a check over
+//! Its findings come from parsing ([`crate::source::block`]), not from a check over
 //! the plan: a broken block never becomes an objective for the other rules.
 
 use crate::config::Level;

@@ -149,7 +149,7 @@ pub fn prepare(
         .context("cannot read [preprocessor.okr] from book.toml")?;
     let config = Config::from_table(table.as_ref())?;
     let src = ctx.config.book.src.clone();
-    if let Some(warning) = crate::install::stale_stylesheet_warning(&ctx.root) {
+    if let Some(warning) = crate::mdbook::install::stale_stylesheet_warning(&ctx.root) {
         let _ = writeln!(messages, "warning: {warning}");
     }
 

@@ -7,7 +7,7 @@ use mdbook_driver::MDBook;
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::filter::LevelFilter;
 
-use crate::preprocessor::OkrPreprocessor;
+use crate::mdbook::preprocessor::OkrPreprocessor;
 
 /// Shows mdBook's own log on stderr, as the `mdbook` binary does: INFO and
 /// above by default, or what `MDBOOK_LOG` asks for (`MDBOOK_LOG=debug`,

@@ -25,7 +25,7 @@ use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use crate::preprocessor::Prepared;
+use crate::mdbook::preprocessor::Prepared;
 use crate::render::RenderContext;
 
 /// Reads `[context, book]` from stdin and writes the processed book to
@@ -132,7 +132,7 @@ fn process(input: Vec<u8>, out: &mut dyn Write, messages: &mut dyn Write) -> Res
         .map(Value::take)
         .unwrap_or_default();
     let (ctx, typed_book) = to_05(context, items, dialect)?;
-    let prepared = crate::preprocessor::prepare(&ctx, typed_book, messages)?;
+    let prepared = crate::mdbook::preprocessor::prepare(&ctx, typed_book, messages)?;
     let cx = prepared.render_context();
     let answer = Answer {
         book: &book,

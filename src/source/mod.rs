@@ -1,4 +1,9 @@
-//! The text of one chapter file, and line/column arithmetic over it.
+//! Reading a chapter's text: the file with its line/column arithmetic
+//! (here), `scan` (the one fence finder) and `block` (a TOML body to the
+//! model).
+
+pub mod block;
+pub mod scan;
 
 use std::path::PathBuf;
 

@@ -16,7 +16,7 @@ use anyhow::{Context as _, Result, bail};
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 /// The stylesheet as shipped, without its stamp.
-pub const STYLESHEET: &str = include_str!("../theme/okr.css");
+pub const STYLESHEET: &str = include_str!("../../theme/okr.css");
 
 /// The file name written next to `book.toml`.
 pub const STYLESHEET_FILE: &str = "okr.css";

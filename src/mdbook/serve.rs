@@ -24,7 +24,7 @@ use notify_debouncer_mini::new_debouncer;
 use tokio::sync::broadcast;
 use tower_http::services::ServeDir;
 
-use crate::preprocessor::{NAME, process_reporting_to};
+use crate::mdbook::preprocessor::{NAME, process_reporting_to};
 
 /// The websocket path mdBook's HTML renderer points its reload script at.
 const LIVE_RELOAD_ENDPOINT: &str = "__livereload";
@@ -76,7 +76,7 @@ struct Built {
 }
 
 fn build_once(options: &ServeOptions) -> Result<Built> {
-    let mut book = crate::build::load(&options.book, options.dest_dir.as_deref())?;
+    let mut book = crate::mdbook::build::load(&options.book, options.dest_dir.as_deref())?;
     book.config
         .set("output.html.live-reload-endpoint", LIVE_RELOAD_ENDPOINT)
         .map_err(|e| anyhow::anyhow!("{e:#}"))?;
@@ -138,7 +138,7 @@ struct Shared {
 
 /// Builds, serves and watches until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<()> {
-    crate::build::init_logging();
+    crate::mdbook::build::init_logging();
     let first = build_once(&options)?;
     let mut reported = first.findings.clone();
     print_changes(&[], &reported);

@@ -13,7 +13,7 @@ use crate::model::{
     Commitment, Context, DoneItem, FileId, KeyResult, Kind, Location, Metric, Objective, Quarter,
     Reference, Span, Target, Text,
 };
-use crate::scan::RawBlock;
+use crate::source::scan::RawBlock;
 
 /// The keys of an objective block, the one list the parser and the
 /// language server's completion read.
@@ -682,7 +682,7 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::scan;
+    use crate::source::scan::scan;
 
     fn parse_one(chapter: &str, config: &Config) -> Parsed {
         let blocks = scan(chapter);
