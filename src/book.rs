@@ -10,7 +10,7 @@ use mdbook_summary::{Link, SummaryItem};
 
 use crate::config::Config;
 use crate::model::Location;
-use crate::plan::{Plan, PlanBuilder, UnreadableInclude};
+use crate::plan::{Plan, PlanBuilder, ReadCache, UnreadableInclude};
 
 /// Where a book's files are read from: the work tree on disk, or a
 /// revision of a git repository (see [`crate::history::git`]).
@@ -160,6 +160,16 @@ pub fn is_book(files: &dyn BookFiles, root: &Path) -> bool {
 /// Reads the book at `root` from `files`: the same book order, includes
 /// and configuration as [`load_book`], wherever the files come from.
 pub fn load_book_from(files: &dyn BookFiles, root: &Path) -> Result<LoadedPlan> {
+    load_book_reusing(files, root, &mut ReadCache::default())
+}
+
+/// [`load_book_from`], parsing only the files `cache` has not read yet
+/// (see [`ReadCache`]).
+pub fn load_book_reusing(
+    files: &dyn BookFiles,
+    root: &Path,
+    cache: &mut ReadCache,
+) -> Result<LoadedPlan> {
     if !is_book(files, root) {
         bail!("{} is not a book: it has no book.toml", root.display());
     }
@@ -172,7 +182,7 @@ pub fn load_book_from(files: &dyn BookFiles, root: &Path) -> Result<LoadedPlan> 
         let shown = slashes(&src_rel.join(&chapter));
         sources.add_chapter(&src.join(&chapter), shown, Some(chapter));
     }
-    Ok(sources.finish(Some(root.to_path_buf()), config))
+    Ok(sources.finish(Some(root.to_path_buf()), config, cache))
 }
 
 /// Reads loose Markdown files with the default configuration.
@@ -181,7 +191,7 @@ pub fn load_files(paths: &[PathBuf]) -> LoadedPlan {
     for path in paths {
         sources.add_chapter(path, slashes(path), Some(path.clone()));
     }
-    sources.finish(None, Config::default())
+    sources.finish(None, Config::default(), &mut ReadCache::default())
 }
 
 fn slashes(path: &Path) -> String {
@@ -379,7 +389,7 @@ impl<'f> Sources<'f> {
         slashes(&relative.unwrap_or_else(|| path.to_path_buf()))
     }
 
-    fn finish(self, root: Option<PathBuf>, config: Config) -> LoadedPlan {
+    fn finish(self, root: Option<PathBuf>, config: Config, cache: &mut ReadCache) -> LoadedPlan {
         let mut builder = PlanBuilder::new(&config);
         let mut disk_paths = Vec::with_capacity(self.files.len());
         let mut unreadable_includes = Vec::with_capacity(self.unreadable.len());
@@ -406,7 +416,7 @@ impl<'f> Sources<'f> {
             }));
             disk_paths.push(file.disk_path);
         }
-        let mut plan = builder.finish();
+        let mut plan = builder.finish_reusing(cache);
         plan.unreadable_includes = unreadable_includes;
         LoadedPlan {
             root,

@@ -192,6 +192,7 @@ pub struct PlanBuilder<'c> {
 }
 
 /// What one file holds, read independently of every other file.
+#[derive(Clone)]
 struct FileBlocks {
     directives: Vec<std::ops::Range<usize>>,
     blocks: Vec<(std::ops::Range<usize>, Parsed)>,
@@ -217,6 +218,17 @@ fn read_blocks(file: FileId, text: &str, config: &Config) -> FileBlocks {
         directives: scanned.directives,
         blocks,
     }
+}
+
+/// Files read by earlier plans of one book, for reading it at many
+/// revisions (history): a file is parsed again only when its text, its
+/// place in the book or the configuration changed. Git names a blob by a
+/// hash of its bytes, so this is a cache by blob.
+#[derive(Default)]
+pub struct ReadCache {
+    config: Option<Config>,
+    /// File id -> text -> what the text holds at that place.
+    files: HashMap<FileId, HashMap<String, FileBlocks>>,
 }
 
 impl<'c> PlanBuilder<'c> {
@@ -262,16 +274,50 @@ impl<'c> PlanBuilder<'c> {
         file
     }
 
-    pub fn finish(mut self) -> Plan {
+    pub fn finish(self) -> Plan {
+        self.finish_reusing(&mut ReadCache::default())
+    }
+
+    /// [`PlanBuilder::finish`], reading only the files `cache` has not
+    /// seen with the same text at the same place.
+    pub fn finish_reusing(mut self, cache: &mut ReadCache) -> Plan {
         let plan = &mut self.plan;
+        let config = self.config;
+        if cache.config.as_ref() != Some(config) {
+            cache.files.clear();
+            cache.config = Some(config.clone());
+        }
+        let text_of = |file: FileId| plan.files[file].text.as_str();
+        let known = |file: FileId| {
+            cache
+                .files
+                .get(&file)
+                .is_some_and(|texts| texts.contains_key(text_of(file)))
+        };
         // Files are independent until ids are resolved: read them in
         // parallel, then number their objectives in book order, so the
         // plan is the same as one read file by file.
-        let config = self.config;
+        let unread: Vec<FileId> = self
+            .pending
+            .iter()
+            .copied()
+            .filter(|&f| !known(f))
+            .collect();
+        let fresh: Vec<FileBlocks> = unread
+            .par_iter()
+            .map(|&file| read_blocks(file, text_of(file), config))
+            .collect();
+        for (file, blocks) in unread.into_iter().zip(fresh) {
+            cache
+                .files
+                .entry(file)
+                .or_default()
+                .insert(text_of(file).to_string(), blocks);
+        }
         let read: Vec<FileBlocks> = self
             .pending
-            .par_iter()
-            .map(|&file| read_blocks(file, &plan.files[file].text, config))
+            .iter()
+            .map(|&file| cache.files[&file][text_of(file)].clone())
             .collect();
         for (&file, read) in self.pending.iter().zip(read) {
             plan.directives
@@ -420,6 +466,52 @@ mod tests {
         assert_eq!(plan.dependents_of(0, 0).count(), 1);
         assert!(!plan.is_prerequisite(1, 0));
         assert_eq!(plan.blocks_in(1).count(), 2);
+    }
+
+    #[test]
+    fn a_plan_read_through_a_cache_is_the_plan_read_afresh() {
+        let chapter = |team: &str, current: u32| {
+            format!(
+                "```okr\nteam = \"{team}\"\n```\n\n```okr\nid = \"o-{team}\"\nobjective = \"x\"\n\
+                 [[kr]]\ntext = \"t\"\nmetric = {{ from = 0, to = 10, current = {current} }}\n```\n"
+            )
+        };
+        let q2 = Config {
+            quarter: Some("2026-Q2".parse().unwrap()),
+            ..Config::default()
+        };
+        let q3 = Config {
+            quarter: Some("2026-Q3".parse().unwrap()),
+            ..Config::default()
+        };
+        // Revisions of a book: one chapter changes, the order changes, the
+        // configuration changes (which changes what a block means).
+        let revisions = [
+            (&q2, vec![chapter("a", 1), chapter("b", 1)]),
+            (&q2, vec![chapter("a", 1), chapter("b", 2)]),
+            (&q2, vec![chapter("b", 2), chapter("a", 1)]),
+            (&q3, vec![chapter("b", 2), chapter("a", 1)]),
+        ];
+        let build = |config: &Config, texts: &[String], cache: Option<&mut ReadCache>| {
+            let mut builder = PlanBuilder::new(config);
+            for (i, text) in texts.iter().enumerate() {
+                builder.add_file(format!("src/{i}.md"), None, text.clone());
+            }
+            match cache {
+                Some(cache) => builder.finish_reusing(cache),
+                None => builder.finish(),
+            }
+        };
+        let mut cache = ReadCache::default();
+        for (config, texts) in &revisions {
+            let cached = build(config, texts, Some(&mut cache));
+            let fresh = build(config, texts, None);
+            assert_eq!(cached.objectives, fresh.objectives);
+            assert_eq!(cached.blocks, fresh.blocks);
+            assert_eq!(cached.edges, fresh.edges);
+        }
+        // Two texts at each of two places, under the last configuration only.
+        assert_eq!(cache.files.values().map(HashMap::len).sum::<usize>(), 2);
     }
 
     #[test]
