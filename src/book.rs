@@ -160,7 +160,7 @@ pub fn is_book(files: &dyn BookFiles, root: &Path) -> bool {
 /// Reads the book at `root` from `files`: the same book order, includes
 /// and configuration as [`load_book`], wherever the files come from.
 pub fn load_book_from(files: &dyn BookFiles, root: &Path) -> Result<LoadedPlan> {
-    load_book_reusing(files, root, &mut ReadCache::default())
+    load_book_with(files, root, None)
 }
 
 /// [`load_book_from`], parsing only the files `cache` has not read yet
@@ -169,6 +169,14 @@ pub fn load_book_reusing(
     files: &dyn BookFiles,
     root: &Path,
     cache: &mut ReadCache,
+) -> Result<LoadedPlan> {
+    load_book_with(files, root, Some(cache))
+}
+
+fn load_book_with(
+    files: &dyn BookFiles,
+    root: &Path,
+    cache: Option<&mut ReadCache>,
 ) -> Result<LoadedPlan> {
     if !is_book(files, root) {
         bail!("{} is not a book: it has no book.toml", root.display());
@@ -191,7 +199,7 @@ pub fn load_files(paths: &[PathBuf]) -> LoadedPlan {
     for path in paths {
         sources.add_chapter(path, slashes(path), Some(path.clone()));
     }
-    sources.finish(None, Config::default(), &mut ReadCache::default())
+    sources.finish(None, Config::default(), None)
 }
 
 fn slashes(path: &Path) -> String {
@@ -389,7 +397,12 @@ impl<'f> Sources<'f> {
         slashes(&relative.unwrap_or_else(|| path.to_path_buf()))
     }
 
-    fn finish(self, root: Option<PathBuf>, config: Config, cache: &mut ReadCache) -> LoadedPlan {
+    fn finish(
+        self,
+        root: Option<PathBuf>,
+        config: Config,
+        cache: Option<&mut ReadCache>,
+    ) -> LoadedPlan {
         let mut builder = PlanBuilder::new(&config);
         let mut disk_paths = Vec::with_capacity(self.files.len());
         let mut unreadable_includes = Vec::with_capacity(self.unreadable.len());
@@ -416,7 +429,10 @@ impl<'f> Sources<'f> {
             }));
             disk_paths.push(file.disk_path);
         }
-        let mut plan = builder.finish_reusing(cache);
+        let mut plan = match cache {
+            Some(cache) => builder.finish_reusing(cache),
+            None => builder.finish(),
+        };
         plan.unreadable_includes = unreadable_includes;
         LoadedPlan {
             root,

@@ -275,50 +275,61 @@ impl<'c> PlanBuilder<'c> {
     }
 
     pub fn finish(self) -> Plan {
-        self.finish_reusing(&mut ReadCache::default())
+        // Files are independent until ids are resolved: read them in
+        // parallel, then number their objectives in book order, so the
+        // plan is the same as one read file by file.
+        let read = self
+            .pending
+            .par_iter()
+            .map(|&file| read_blocks(file, &self.plan.files[file].text, self.config))
+            .collect();
+        self.assemble(read)
     }
 
     /// [`PlanBuilder::finish`], reading only the files `cache` has not
     /// seen with the same text at the same place.
-    pub fn finish_reusing(mut self, cache: &mut ReadCache) -> Plan {
-        let plan = &mut self.plan;
+    pub fn finish_reusing(self, cache: &mut ReadCache) -> Plan {
         let config = self.config;
         if cache.config.as_ref() != Some(config) {
             cache.files.clear();
             cache.config = Some(config.clone());
         }
-        let text_of = |file: FileId| plan.files[file].text.as_str();
-        let known = |file: FileId| {
-            cache
-                .files
-                .get(&file)
-                .is_some_and(|texts| texts.contains_key(text_of(file)))
-        };
-        // Files are independent until ids are resolved: read them in
-        // parallel, then number their objectives in book order, so the
-        // plan is the same as one read file by file.
-        let unread: Vec<FileId> = self
+        let text_of = |file: FileId| self.plan.files[file].text.as_str();
+        let mut read: Vec<Option<FileBlocks>> = self
             .pending
             .iter()
-            .copied()
-            .filter(|&f| !known(f))
+            .map(|&file| {
+                let texts = cache.files.get(&file)?;
+                texts.get(text_of(file)).cloned()
+            })
+            .collect();
+        let unread: Vec<(usize, FileId)> = read
+            .iter()
+            .zip(&self.pending)
+            .enumerate()
+            .filter(|(_, (known, _))| known.is_none())
+            .map(|(slot, (_, &file))| (slot, file))
             .collect();
         let fresh: Vec<FileBlocks> = unread
             .par_iter()
-            .map(|&file| read_blocks(file, text_of(file), config))
+            .map(|&(_, file)| read_blocks(file, text_of(file), config))
             .collect();
-        for (file, blocks) in unread.into_iter().zip(fresh) {
+        for ((slot, file), blocks) in unread.into_iter().zip(fresh) {
             cache
                 .files
                 .entry(file)
                 .or_default()
-                .insert(text_of(file).to_string(), blocks);
+                .insert(text_of(file).to_string(), blocks.clone());
+            read[slot] = Some(blocks);
         }
-        let read: Vec<FileBlocks> = self
-            .pending
-            .iter()
-            .map(|&file| cache.files[&file][text_of(file)].clone())
-            .collect();
+        self.assemble(read.into_iter().flatten().collect())
+    }
+
+    /// Numbers what each pending file holds (`read`, in their order) in
+    /// book order and resolves the references.
+    fn assemble(mut self, read: Vec<FileBlocks>) -> Plan {
+        let plan = &mut self.plan;
+        let config = self.config;
         for (&file, read) in self.pending.iter().zip(read) {
             plan.directives
                 .extend(read.directives.into_iter().map(|span| Directive {
