@@ -540,10 +540,11 @@ async function history(browser, origin, shots, seen) {
         const guide = { light: 'light', coal: 'dark' }[theme];
         if (guide && width === 1280) {
           if (path === cardPage) {
-            await page.locator('.okr-card').first().screenshot({ path: join(shots, `history-card-${guide}.png`) });
-          } else {
-            const section = page.locator('h2[id$="-progress"]');
-            check(await section.count() === 1, where, 'no progress section');
+            const card = page.locator('.okr-card').first();
+            if (check(await card.count() === 1, where, 'no card')) {
+              await card.screenshot({ path: join(shots, `history-card-${guide}.png`) });
+            }
+          } else if (check(await page.locator('h2[id$="-progress"]').count() === 1, where, 'no progress section')) {
             const box = await page.evaluate(() => {
               const heading = document.querySelector('h2[id$="-progress"]');
               const last = document.querySelector('.okr-index-patterns') ?? document.querySelector('.okr-index-progress');
