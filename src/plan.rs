@@ -180,9 +180,12 @@ impl Plan {
 }
 
 /// What earlier plans of one book read from each file, for a caller that
-/// builds the plan again after every edit (the language server): a file
-/// keeps its blocks while its text, its place in the book and the
-/// configuration stay the same.
+/// builds the plan again and again: the language server after every edit,
+/// the history reader at every commit. A file keeps its blocks while its
+/// text, its place in the book and the configuration stay the same; only
+/// the last text of each place is kept, so an editing session does not
+/// pile up every version typed, and a walk through history, where a commit
+/// changes a few files, still reads each changed file once.
 #[derive(Default)]
 pub struct ReadCache {
     config: Option<Config>,
@@ -465,6 +468,53 @@ mod tests {
         assert_eq!(plan.dependents_of(0, 0).count(), 1);
         assert!(!plan.is_prerequisite(1, 0));
         assert_eq!(plan.blocks_in(1).count(), 2);
+    }
+
+    #[test]
+    fn a_plan_read_through_a_cache_is_the_plan_read_afresh() {
+        let chapter = |team: &str, current: u32| {
+            format!(
+                "```okr\nteam = \"{team}\"\n```\n\n```okr\nid = \"o-{team}\"\nobjective = \"x\"\n\
+                 [[kr]]\ntext = \"t\"\nmetric = {{ from = 0, to = 10, current = {current} }}\n```\n"
+            )
+        };
+        let q2 = Config {
+            quarter: Some("2026-Q2".parse().unwrap()),
+            ..Config::default()
+        };
+        let q3 = Config {
+            quarter: Some("2026-Q3".parse().unwrap()),
+            ..Config::default()
+        };
+        // Revisions of a book: one chapter changes, the order changes, the
+        // configuration changes (which changes what a block means).
+        let revisions = [
+            (&q2, vec![chapter("a", 1), chapter("b", 1)]),
+            (&q2, vec![chapter("a", 1), chapter("b", 2)]),
+            (&q2, vec![chapter("b", 2), chapter("a", 1)]),
+            (&q3, vec![chapter("b", 2), chapter("a", 1)]),
+        ];
+        let build = |config: &Config, texts: &[String], cache: Option<&mut ReadCache>| {
+            let mut builder = PlanBuilder::new(config);
+            for (i, text) in texts.iter().enumerate() {
+                builder.add_file(format!("src/{i}.md"), None, text.clone());
+            }
+            match cache {
+                Some(cache) => builder.finish_cached(cache),
+                None => builder.finish(),
+            }
+        };
+        let mut cache = ReadCache::default();
+        for (config, texts) in &revisions {
+            let cached = build(config, texts, Some(&mut cache));
+            let fresh = build(config, texts, None);
+            assert_eq!(cached.objectives, fresh.objectives);
+            assert_eq!(cached.blocks, fresh.blocks);
+            assert_eq!(cached.edges, fresh.edges);
+        }
+        // The last text of each of the two places, under the last
+        // configuration only.
+        assert_eq!(cache.files.len(), 2);
     }
 
     #[test]

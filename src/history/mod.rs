@@ -265,21 +265,35 @@ fn follow(
     let mut tracks_of = HashMap::new();
     for (o, objective) in plan.objectives.iter().enumerate() {
         for (k, kr) in objective.krs.iter().enumerate() {
-            let known = new_to_old
-                .get(&(o, k))
-                .and_then(|old| previous.and_then(|(_, of)| of.get(old)).copied());
-            let state = KrState::of(objective, kr);
+            let old = new_to_old.get(&(o, k));
+            let known = old.and_then(|old| previous.and_then(|(_, of)| of.get(old)).copied());
             let track = match (known, commit) {
                 (Some(track), Some(commit)) => {
-                    if tracks[track].last() != &state {
-                        tracks[track].points.push(Point { commit, state });
+                    // Most KRs are as the commit before left them: seeing
+                    // that costs a comparison, not a new state.
+                    let unchanged =
+                        old.zip(previous)
+                            .is_some_and(|(&(old_o, old_k), (old_plan, _))| {
+                                let before = &old_plan.objectives[old_o];
+                                before.krs[old_k] == *kr
+                                    && (&before.id, &before.team, before.quarter)
+                                        == (&objective.id, &objective.team, objective.quarter)
+                            });
+                    if !unchanged {
+                        let state = KrState::of(objective, kr);
+                        if tracks[track].last() != &state {
+                            tracks[track].points.push(Point { commit, state });
+                        }
                     }
                     track
                 }
                 (Some(track), None) => track,
                 (None, Some(commit)) => {
                     tracks.push(Track {
-                        points: vec![Point { commit, state }],
+                        points: vec![Point {
+                            commit,
+                            state: KrState::of(objective, kr),
+                        }],
                     });
                     tracks.len() - 1
                 }

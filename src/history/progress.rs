@@ -55,7 +55,20 @@ impl Status {
             Status::OffTrack => "off track",
         }
     }
+
+    /// The class that colours its badge: `okr-status-…` on a card,
+    /// `okr-index-badge-status-…` in the index.
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::OnTrack => "status-on-track",
+            Status::AtRisk => "status-at-risk",
+            Status::OffTrack => "status-off-track",
+        }
+    }
 }
+
+/// The class of the stale badge, beside [`Status::class`].
+pub const STALE_CLASS: &str = "status-stale";
 
 /// A key result's score as of one commit.
 #[derive(Debug, Clone, PartialEq, Serialize)]

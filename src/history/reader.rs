@@ -7,7 +7,8 @@
 //! --batch` process serves every file read. A file is read again only after
 //! a commit changed it; the others keep their bytes from the revision
 //! before. Each revision is then loaded with the same reader, parser and
-//! resolver as the working tree ([`book::load_book_from`]).
+//! resolver as the working tree ([`book::load_book_cached`]), parsing only
+//! the chapters whose text no earlier revision had ([`ReadCache`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use std::rc::Rc;
 
 use super::git;
 use crate::book::{self, BookFiles, LoadedPlan, normalise};
+use crate::plan::ReadCache;
 
 use super::{Commit, Missing};
 
@@ -56,6 +58,7 @@ pub fn each_revision(
     let log = log(&top, &within)?;
     let mut reader = BatchReader::start(&top).map_err(|_| Missing::NoGit)?;
     let mut cache: HashMap<String, Option<Rc<Vec<u8>>>> = HashMap::new();
+    let mut parsed = ReadCache::default();
     for logged in log {
         for path in &logged.changed {
             cache.remove(path);
@@ -69,7 +72,7 @@ pub fn each_revision(
         if !book::is_book(&files, root) {
             continue;
         }
-        if let Ok(plan) = book::load_book_from(&files, root) {
+        if let Ok(plan) = book::load_book_cached(&files, root, &mut parsed) {
             visit(logged.commit, plan);
         }
     }
@@ -216,7 +219,7 @@ fn broken() -> io::Error {
     io::Error::new(io::ErrorKind::BrokenPipe, "git cat-file has no pipe")
 }
 
-/// The book's files at one commit, for [`book::load_book_from`].
+/// The book's files at one commit, for [`book::load_book_cached`].
 struct RevisionFiles<'a> {
     top: &'a PathBuf,
     commit: &'a str,

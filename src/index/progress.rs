@@ -5,7 +5,7 @@
 use super::Index;
 use super::doc::{Item, Line, Node, badge, link, text};
 use crate::history::patterns::{Change, Run};
-use crate::history::progress::Status;
+use crate::history::progress::{STALE_CLASS, Status};
 
 pub(super) fn section(index: &Index<'_>, nodes: &mut Vec<Node>) {
     let Some(report) = index.cx.progress else {
@@ -23,10 +23,10 @@ pub(super) fn section(index: &Index<'_>, nodes: &mut Vec<Node>) {
         .map(|kr| {
             let mut state = Vec::new();
             if let Some(status) = kr.status.filter(|s| *s != Status::OnTrack) {
-                state.push(badge("okr-status", status.as_str()));
+                state.push(badge(status.class(), status.as_str()));
             }
             if kr.stale {
-                state.push(badge("okr-status", "stale"));
+                state.push(badge(STALE_CLASS, "stale"));
             }
             let two = |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| format!("{s:.2}"));
             vec![

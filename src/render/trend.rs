@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::history::progress::{KrProgress, days_between};
+use crate::history::progress::{KrProgress, STALE_CLASS, days_between};
 use crate::history::quarter_span;
 
 use super::escape::html as escape;
@@ -77,13 +77,16 @@ pub fn write(out: &mut String, kr: &KrProgress, today: jiff::civil::Date) {
     if let Some(status) = kr.status {
         let _ = write!(
             out,
-            " <span class=\"okr-badge okr-status okr-status-{}\">{}</span>",
-            status.as_str().replace(' ', "-"),
+            " <span class=\"okr-badge okr-status okr-{}\">{}</span>",
+            status.class(),
             status.as_str()
         );
     }
     if kr.stale {
-        out.push_str(" <span class=\"okr-badge okr-status okr-status-stale\">stale</span>");
+        let _ = write!(
+            out,
+            " <span class=\"okr-badge okr-status okr-{STALE_CLASS}\">stale</span>"
+        );
     }
 }
 

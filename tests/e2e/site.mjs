@@ -1,11 +1,12 @@
 // End-to-end checks of a built mdbook-okr site in a real browser.
 //
-//   node tests/e2e/site.mjs <site dir> <screenshot dir> [--stress <dir>] [--hostile <dir>]
+//   node tests/e2e/site.mjs <site dir> <screenshot dir> [--stress <dir>] [--hostile <dir>] [--history <dir>]
 //
 // <site dir> is the built example book (book/build); --stress is a built
 // book whose cards push the layout (long texts, many KRs and items, every
 // badge and severity); --hostile is a built book with script payloads in
-// every field. Each site is served from 127.0.0.1 on an ephemeral port.
+// every field; --history is a built book with a Git history, whose cards
+// carry trend lines and status badges (its screenshots are the guide's). Each site is served from 127.0.0.1 on an ephemeral port.
 // Exits 0 when every check passes; otherwise lists every failure and exits 1.
 // tests/it/e2e.rs runs this after building the books.
 
@@ -23,6 +24,12 @@ const CARD_BADGES = [
   'okr-badge-committed', 'okr-badge-stretch', 'okr-badge-impact',
   'okr-badge-delivery', 'okr-badge-discovery',
   'okr-severity-error', 'okr-severity-warning', 'okr-severity-info',
+];
+// The statuses of the history book: on its cards, and (all but on track)
+// in its index's progress section.
+const STATUS_BADGES = [
+  'okr-status-on-track', 'okr-status-at-risk', 'okr-status-off-track', 'okr-status-stale',
+  'okr-index-badge-status-at-risk', 'okr-index-badge-status-off-track', 'okr-index-badge-status-stale',
 ];
 
 const failures = [];
@@ -46,7 +53,7 @@ function parseArgs(argv) {
     }
   }
   if (positional.length !== 2) {
-    console.error('usage: node site.mjs <site dir> <screenshot dir> [--stress <dir>] [--hostile <dir>]');
+    console.error('usage: node site.mjs <site dir> <screenshot dir> [--stress <dir>] [--hostile <dir>] [--history <dir>]');
     process.exit(2);
   }
   return { site: positional[0], shots: positional[1], ...options };
@@ -267,6 +274,30 @@ function graphFacts() {
   };
 }
 
+// Each trend line on the page: drawn (a box of some size, a score line
+// with points on screen) and named for a screen reader.
+function trendFacts() {
+  return [...document.querySelectorAll('svg.okr-trend')].map((svg) => {
+    const rect = svg.getBoundingClientRect();
+    const line = svg.querySelector('polyline.okr-trend-score');
+    const points = line ? line.points.numberOfItems : 0;
+    const drawn = line ? line.getBoundingClientRect() : { width: 0, height: 0 };
+    const title = [...svg.children].find((c) => c.tagName.toLowerCase() === 'title');
+    return {
+      width: rect.width,
+      height: rect.height,
+      points,
+      // A flat line has no height, but it still spans the days it covers.
+      lineLength: line ? line.getTotalLength() : 0,
+      lineBox: drawn.width + drawn.height,
+      stroke: line ? getComputedStyle(line).stroke : '',
+      role: svg.getAttribute('role'),
+      label: (svg.getAttribute('aria-label') ?? '').trim(),
+      title: title?.textContent.trim() ?? '',
+    };
+  });
+}
+
 // ---- the checks ----
 
 async function checkBadges(page, where, seen) {
@@ -374,6 +405,21 @@ async function checkGraph(page, where) {
   check(graph.width > 50 && graph.height > 50, where, `graph drawn at ${graph.width}x${graph.height}`);
 }
 
+async function checkTrends(page, where, expected) {
+  const trends = await page.evaluate(trendFacts);
+  check(trends.length === expected, where, `${trends.length} trend lines, expected ${expected}`);
+  trends.forEach((trend, i) => {
+    const name = `trend ${i + 1}`;
+    check(trend.width > 0 && trend.height > 0, where, `${name} drawn at ${trend.width}x${trend.height}`);
+    check(trend.points >= 2, where, `${name} has ${trend.points} points`);
+    check(trend.lineLength > 0 && trend.lineBox > 0, where, `${name}: its score line has no length on screen`);
+    check(trend.stroke !== 'none' && trend.stroke !== '', where, `${name}: its score line has no stroke`);
+    check(trend.role === 'img', where, `${name} role ${trend.role}, expected img`);
+    check(trend.label.length > 0 && trend.title === trend.label, where,
+      `${name}: aria-label "${trend.label}" and <title> "${trend.title}" should name it alike`);
+  });
+}
+
 async function checkLayout(page, where) {
   for (const problem of await page.evaluate(overflows)) fail(where, `overflow: ${problem}`);
   checks += 1;
@@ -475,6 +521,48 @@ async function stress(browser, origin, shots, seen) {
   }
 }
 
+// The book with a history: three KRs on the card page (on track; off
+// track and stale; at risk), the index's progress section listing the two
+// behind. The guide's pictures are taken here, in light and in coal.
+async function history(browser, origin, shots, seen) {
+  const cardPage = 'platform-2026.html';
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      const log = [];
+      const context = await themedContext(browser, theme, width, log);
+      const page = await context.newPage();
+      for (const path of [cardPage, 'index.html']) {
+        const where = `history/${path} [${theme}, ${width}px]`;
+        await open(page, `${origin}/${path}`);
+        await checkBadges(page, where, seen);
+        await checkLayout(page, where);
+        if (path === cardPage) await checkTrends(page, where, 3);
+        const guide = { light: 'light', coal: 'dark' }[theme];
+        if (guide && width === 1280) {
+          if (path === cardPage) {
+            const card = page.locator('.okr-card').first();
+            if (check(await card.count() === 1, where, 'no card')) {
+              await card.screenshot({ path: join(shots, `history-card-${guide}.png`) });
+            }
+          } else if (check(await page.locator('h2[id$="-progress"]').count() === 1, where, 'no progress section')) {
+            const box = await page.evaluate(() => {
+              const heading = document.querySelector('h2[id$="-progress"]');
+              const last = document.querySelector('.okr-index-patterns') ?? document.querySelector('.okr-index-progress');
+              const top = heading.getBoundingClientRect();
+              const bottom = (last ?? heading).getBoundingClientRect();
+              const main = document.querySelector('main').getBoundingClientRect();
+              return { x: main.left - 12, y: top.top + window.scrollY - 8, width: main.width + 24, height: bottom.bottom - top.top + 16 };
+            });
+            await page.screenshot({ path: join(shots, `history-index-${guide}.png`), clip: box, fullPage: true });
+          }
+        }
+        pageLog(log, where);
+      }
+      await context.close();
+    }
+  }
+}
+
 async function hostile(browser, origin, shots) {
   const log = [];
   const context = await themedContext(browser, 'light', 1280, log);
@@ -527,7 +615,13 @@ async function main() {
       servers.push(stressSite.server);
       await stress(browser, stressSite.origin, args.shots, seen);
     }
-    const missing = CARD_BADGES.filter((c) => !seen.has(c));
+    if (args.history) {
+      const historySite = await serve(args.history);
+      servers.push(historySite.server);
+      await history(browser, historySite.origin, args.shots, seen);
+    }
+    const required = args.history ? [...CARD_BADGES, ...STATUS_BADGES] : CARD_BADGES;
+    const missing = required.filter((c) => !seen.has(c));
     check(missing.length === 0, 'badges', `never seen, so never contrast-checked: ${missing.join(', ')}`);
     if (args.hostile) {
       const hostileSite = await serve(args.hostile);

@@ -1,9 +1,11 @@
-//! The example book, a layout-stress book and a hostile book, built and then
-//! checked in a real browser by `tests/e2e/site.mjs` (headless Chromium
-//! driven by playwright-core): badge contrast in every theme, checkbox
-//! states, dependency links, the index graph, console errors, requests off
-//! loopback, overflow at 1280 and 390 px, print styles, and that no script
-//! payload runs. Screenshots land in `target/e2e-screenshots/`.
+//! The example book, a layout-stress book, a hostile book and a book with a
+//! Git history, built and then checked in a real browser by
+//! `tests/e2e/site.mjs` (headless Chromium driven by playwright-core): badge
+//! contrast in every theme (status badges included), checkbox states,
+//! dependency links, the index graph, that each trend line is drawn and
+//! named, console errors, requests off loopback, overflow at 1280 and
+//! 390 px, print styles, and that no script payload runs. Screenshots land
+//! in `target/e2e-screenshots/` (the guide's history pictures among them).
 //!
 //! Chromium and the npm packages come from `scripts/install-test-deps`.
 //! Without them the test is skipped with a loud message, except under CI
@@ -147,14 +149,24 @@ fn the_sites_pass_the_browser_checks() {
     mdbook_okr::mdbook::build::build(&stress_source, Some(&stress)).unwrap();
     write_hostile_book(&hostile_book);
     mdbook_okr::mdbook::build::build(&hostile_book, Some(&hostile)).unwrap();
+    // The history test's scripted quarter: dated commits in a real
+    // repository, so the cards carry trend lines and every status.
+    let history_repo = crate::history::quarter_with_progress_shown(
+        "\n[output.html]\nadditional-css = [\"okr.css\"]\n",
+    );
+    let history_book = history_repo.path().join("plans");
+    install_stylesheet(&history_book);
+    let history = sites.join("history");
+    mdbook_okr::mdbook::build::build(&history_book, Some(&history)).unwrap();
 
     let shots = crate_dir().join("target/e2e-screenshots");
     println!(
-        "node tests/e2e/site.mjs {} {} --stress {} --hostile {}",
+        "node tests/e2e/site.mjs {} {} --stress {} --hostile {} --history {}",
         example.display(),
         shots.display(),
         stress.display(),
-        hostile.display()
+        hostile.display(),
+        history.display()
     );
     let output = Command::new("node")
         .arg(e2e.join("site.mjs"))
@@ -164,6 +176,8 @@ fn the_sites_pass_the_browser_checks() {
         .arg(&stress)
         .arg("--hostile")
         .arg(&hostile)
+        .arg("--history")
+        .arg(&history)
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);

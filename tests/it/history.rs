@@ -87,7 +87,7 @@ done = ["[x] Ranking by sales live"]
 ```
 "#;
 
-struct Repo {
+pub(crate) struct Repo {
     dir: tempfile::TempDir,
 }
 
@@ -106,7 +106,7 @@ impl Repo {
         repo
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
@@ -455,12 +455,14 @@ fn check_reports_the_history_rules_when_they_are_on() {
     assert!(!quiet.contains("stale-progress"), "{quiet}");
 }
 
-#[test]
-fn a_build_with_show_draws_trend_lines_and_the_index_section() {
+/// The scripted quarter, its book set to show progress on every build and
+/// given an index page (not committed: a build reads the work tree), with
+/// `more` added to its `book.toml`. The browser test builds it too.
+pub(crate) fn quarter_with_progress_shown(more: &str) -> Repo {
     let repo = scripted_quarter();
     repo.write(
         "book.toml",
-        &format!("{BOOK_TOML}\n[preprocessor.okr.history]\nshow = true\n"),
+        &format!("{BOOK_TOML}\n[preprocessor.okr.history]\nshow = true\n{more}"),
     );
     repo.write(
         "src/SUMMARY.md",
@@ -470,6 +472,12 @@ fn a_build_with_show_draws_trend_lines_and_the_index_section() {
         ),
     );
     repo.write("src/index.md", "# Index\n\n{{#okr-index}}\n");
+    repo
+}
+
+#[test]
+fn a_build_with_show_draws_trend_lines_and_the_index_section() {
+    let repo = quarter_with_progress_shown("");
     let site = repo.path().join("site");
     let output = run_in(
         repo.path(),
