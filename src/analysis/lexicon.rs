@@ -630,13 +630,17 @@ fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
     }
     let opening = predicate::opening(words, lead);
     (opening..lead).find_map(|i| {
+        // The cheap test first: word forms are read only where a verb may be.
         let coordinated = i == opening || i > 0 && words.is(i - 1, &["and"]);
+        if !coordinated {
+            return None;
+        }
         // "Provide" or "providing", not "provided" or "given": a state.
         let word = words.word(i);
         let giving = predicate::verb_lemmas(word).iter().any(|l| {
             words::GIVING_VERBS.contains(&l.as_str()) && (word == l || word.ends_with("ing"))
         });
-        if !(coordinated && giving) {
+        if !giving {
             return None;
         }
         let noun = (i + 1..(i + 4).min(lead))
