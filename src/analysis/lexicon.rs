@@ -478,6 +478,8 @@ fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> boo
 ///   ("get alongside the ward managers");
 /// - people as its direct object for a verb of talking, watching or
 ///   keeping ("sound out the trustees", "keep line managers in the loop");
+/// - people as the object of a verb of going, through something: leading
+///   them ("walk the sales team through the new plan");
 /// - an idiom of talking or keeping watch that needs no object ("keep an
 ///   eye on", "check in");
 /// - or, for a phrasal verb of dealing with people or being, occasions
@@ -504,6 +506,12 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
         && at < lead
         && words.is(at, words::COMPANY)
         && people_after(words, at + 1, lead, true);
+    // Going with people as the object, through something: leading them
+    // ("Walk the sales team through the new commission plan").
+    let leads_through = !predicate.passive
+        && class == Motion
+        && people_after(words, end, (end + 3).min(lead), true)
+        && (end..(end + 5).min(lead)).any(|j| words.word(j) == "through");
     // "Be" has a complement, not an object: "be a leader in ...".
     let object = !predicate.passive
         && matches!(class, Communication | Perception | Stative)
@@ -523,7 +531,7 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             let word = words.word(j);
             word.ends_with('s') && is_event(word) && is_head(words, j)
         });
-    company || bare_company || object || idiom || attends
+    company || bare_company || object || leads_through || idiom || attends
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it

@@ -477,6 +477,13 @@ fn verbs_of_dealing_with_people_are_activities_by_their_wordnet_class() {
     // An object of its own, or a thing as company, is no activity.
     assert_eq!(cue("Ship the rota app with the payroll export"), None);
     assert_eq!(cue("Integrate with the customer portal"), None);
+    // Leading people through something is going with them.
+    assert_eq!(
+        cue("Walk the churchwardens through the new giving platform"),
+        Some(("Walk", Cue::Dealing(Motion)))
+    );
+    // Moving a thing through something is no activity.
+    assert_eq!(cue("Walk the invoices through the approval queue"), None);
     // Reported done, with whom.
     assert_eq!(
         cue("Quarterly figures hashed out with the treasurer"),

@@ -63,7 +63,8 @@ document approved by named people, a number reached, a system launched.
   trustees", "keep the steering group in the loop"); idioms of talking or
   keeping watch need no object ("keep tabs on competitor pricing"). People
   straight after a verb of any class, as its company ("get alongside the
-  ward managers"), make it an activity too. People
+  ward managers"), or as the object of a verb of going through something
+  ("walk the sales team through the new plan"), make it an activity too. People
   are WordNet's persons and social groups ("auditors", "union"), agent
   nouns it lacks ("funders") and the built-in team words; a person as a
   noun's modifier ("patient safety scores") or everyone ("train all
