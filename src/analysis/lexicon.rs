@@ -284,6 +284,8 @@ impl Lexicon {
             (hit.words, kind, Cue::Listed(kind))
         } else if let Some(range) = held_event(words, lead, predicate) {
             (range, ActivityKind::Meeting, Cue::Meeting)
+        } else if let Some(range) = help_given(words, lead, predicate) {
+            (range, ActivityKind::Other, Cue::Given)
         } else {
             let predicate =
                 predicate.filter(|p| !p.system_subject && !triggered(words, p, lead))?;
@@ -380,6 +382,9 @@ pub enum Cue {
     /// Talking reported done with people ("findings talked through with the
     /// funder").
     Reported(VerbClass),
+    /// Help or advice handed to people, a WordNet noun made of a verb of
+    /// talking or dealing with people ("provide guidance to the team").
+    Given,
 }
 
 impl Cue {
@@ -410,6 +415,7 @@ impl Cue {
             }
             Cue::Dealing(c) => format!("a verb of {} with nothing to check", class(c)),
             Cue::Reported(c) => format!("{} reported done, with nothing to check", class(c)),
+            Cue::Given => "help or advice given to people, with nothing to check".to_string(),
         }
     }
 }
@@ -468,8 +474,12 @@ fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> boo
 ///   talking, dealing with people, watching, being or going ("circle back
 ///   with the auditors", "findings talked through with the funder"), or
 ///   after "for" for a verb of being ("be on hand for the branches");
+/// - people as the company of any verb, straight after it or its adverb
+///   ("get alongside the ward managers");
 /// - people as its direct object for a verb of talking, watching or
 ///   keeping ("sound out the trustees", "keep line managers in the loop");
+/// - people as the object of a verb of going, through something: leading
+///   them ("walk the sales team through the new plan");
 /// - an idiom of talking or keeping watch that needs no object ("keep an
 ///   eye on", "check in");
 /// - or, for a phrasal verb of dealing with people or being, occasions
@@ -488,6 +498,20 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
         || class == Stative
             && (end..(end + 4).min(lead))
                 .any(|j| words.word(j) == "for" && people_after(words, j + 1, lead, true)));
+    // Company straight after the verb, or after its adverb, and no object
+    // of its own: whatever the verb, what it names is done with people
+    // ("Get alongside the ward managers", "Sit alongside the new recruits").
+    let at = end + usize::from(words.word(end).ends_with("ly"));
+    let bare_company = !predicate.passive
+        && at < lead
+        && words.is(at, words::COMPANY)
+        && people_after(words, at + 1, lead, true);
+    // Going with people as the object, through something: leading them
+    // ("Walk the sales team through the new commission plan").
+    let leads_through = !predicate.passive
+        && class == Motion
+        && people_after(words, end, (end + 3).min(lead), true)
+        && (end..(end + 5).min(lead)).any(|j| words.word(j) == "through");
     // "Be" has a complement, not an object: "be a leader in ...".
     let object = !predicate.passive
         && matches!(class, Communication | Perception | Stative)
@@ -507,7 +531,7 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             let word = words.word(j);
             word.ends_with('s') && is_event(word) && is_head(words, j)
         });
-    company || object || idiom || attends
+    company || bare_company || object || leads_through || idiom || attends
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it
@@ -597,6 +621,44 @@ fn is_event(word: &str) -> bool {
             words::verb_class(&format!("{lemma} {particle}")),
             Some(VerbClass::Communication | VerbClass::Social)
         )
+    })
+}
+
+/// Help handed to people: a verb of giving, opening the statement or one of
+/// its coordinated verbs ("Research requirements and provide guidance ..."),
+/// whose object is a bare singular noun that WordNet makes of a verb of
+/// talking or dealing with people, then people after "to" or "for"
+/// ("Provide guidance to the development team", "Offer coaching for new
+/// managers"). An article or a plural makes the object a thing handed over
+/// ("provide a report to the board", "give updates"), and help for a thing
+/// helps no one ("provide help for the migration").
+fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    if predicate.is_some_and(|p| p.passive || p.system_subject) {
+        return None;
+    }
+    let opening = predicate::opening(words, lead);
+    (opening..lead).find_map(|i| {
+        // The cheap test first: word forms are read only where a verb may be.
+        let coordinated = i == opening || i > 0 && words.is(i - 1, &["and"]);
+        if !coordinated {
+            return None;
+        }
+        // "Provide" or "providing", not "provided" or "given": a state.
+        let word = words.word(i);
+        let giving = predicate::verb_lemmas(word).iter().any(|l| {
+            words::GIVING_VERBS.contains(&l.as_str()) && (word == l || word.ends_with("ing"))
+        });
+        if !giving {
+            return None;
+        }
+        let noun = (i + 1..(i + 4).min(lead))
+            .take_while(|&j| {
+                !words.is(j, words::THING_DETERMINERS) && !words.is(j, words::PREPOSITIONS)
+            })
+            .find(|&j| !words.word(j).ends_with('s') && words::is_help_noun(words.word(j)))?;
+        let to_people = (noun + 1..(noun + 4).min(lead))
+            .any(|j| words.is(j, &["to", "for"]) && people_after(words, j + 1, lead, true));
+        to_people.then_some(i..noun + 1)
     })
 }
 

@@ -464,6 +464,26 @@ fn verbs_of_dealing_with_people_are_activities_by_their_wordnet_class() {
         cue("Keep tabs on competitor launches"),
         Some(("Keep tabs on", Cue::Dealing(Social)))
     );
+    // Company straight after a verb of any class: the verb has no object
+    // of its own.
+    assert!(matches!(
+        cue("Get alongside the night porters during the winter rota"),
+        Some(("Get", Cue::Dealing(_)))
+    ));
+    assert_eq!(
+        cue("Sit alongside the new recruits in their first week"),
+        Some(("Sit", Cue::Dealing(super::words::VerbClass::Contact)))
+    );
+    // An object of its own, or a thing as company, is no activity.
+    assert_eq!(cue("Ship the rota app with the payroll export"), None);
+    assert_eq!(cue("Integrate with the customer portal"), None);
+    // Leading people through something is going with them.
+    assert_eq!(
+        cue("Walk the churchwardens through the new giving platform"),
+        Some(("Walk", Cue::Dealing(Motion)))
+    );
+    // Moving a thing through something is no activity.
+    assert_eq!(cue("Walk the invoices through the approval queue"), None);
     // Reported done, with whom.
     assert_eq!(
         cue("Quarterly figures hashed out with the treasurer"),
@@ -483,6 +503,31 @@ fn meetings_held_are_found_by_wordnet_nouns_and_phrasal_nouns() {
     );
     // One group set up is not a series of meetings.
     assert_eq!(cue("Set up a council of tenants"), None);
+}
+
+#[test]
+fn help_handed_to_people_is_an_activity_by_its_wordnet_noun() {
+    // A verb of giving, a bare noun WordNet makes of a verb of talking or
+    // dealing with people, and people who receive it.
+    assert_eq!(
+        cue("Offer coaching to the new ward sisters"),
+        Some(("Offer coaching", Cue::Given))
+    );
+    assert_eq!(
+        cue("Give hands-on guidance for first-year teachers"),
+        Some(("Give hands-on guidance", Cue::Given))
+    );
+    for text in [
+        // A thing handed over, with an article or in the plural.
+        "Provide a report to the trustees on reserves",
+        "Give updates to the parish council",
+        // Help for a thing, not for people.
+        "Provide guidance for the payroll migration",
+        // A number makes the help checkable.
+        "Provide coaching to 12 new supervisors",
+    ] {
+        assert_eq!(cue(text), None, "{text}");
+    }
 }
 
 #[test]

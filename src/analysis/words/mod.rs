@@ -37,6 +37,17 @@ pub fn is_change_verb(phrase: &str) -> bool {
     CHANGE_VERBS.contains(phrase)
 }
 
+/// Nouns of help or talk that WordNet makes of a verb of talking or dealing
+/// with people ("guidance", "help", "coaching"). See `scripts/gen-lexicon`.
+static HELP_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| rows(include_str!("help_nouns.tsv")).collect());
+
+/// True when `noun` (lowercase, singular) is a WordNet noun of help or talk
+/// made of a verb of talking or dealing with people.
+pub fn is_help_noun(noun: &str) -> bool {
+    HELP_NOUNS.contains(noun)
+}
+
 /// The rows of a generated table, comments and blank lines left out.
 fn rows(table: &'static str) -> impl Iterator<Item = &'static str> {
     table

@@ -62,6 +62,9 @@ document approved by named people, a number reached, a system launched.
   or, for talking, watching and keeping, are their object ("sound out the
   trustees", "keep the steering group in the loop"); idioms of talking or
   keeping watch need no object ("keep tabs on competitor pricing"). People
+  straight after a verb of any class, as its company ("get alongside the
+  ward managers"), or as the object of a verb of going through something
+  ("walk the sales team through the new plan"), make it an activity too. People
   are WordNet's persons and social groups ("auditors", "union"), agent
   nouns it lacks ("funders") and the built-in team words; a person as a
   noun's modifier ("patient safety scores") or everyone ("train all
@@ -70,6 +73,12 @@ document approved by named people, a number reached, a system launched.
   ("roundtables", "conversations") and nouns made of a verb of talking and
   its particle ("catch-ups", "get-togethers"), held in a series ("host
   quarterly roundtables") or after a frequency.
+- Help handed to people is an activity: a verb of giving (provide, give,
+  offer, lend, extend) with a bare noun that WordNet makes of a verb of
+  talking or dealing with people ("guidance", "coaching", "help") and
+  people after "to" or "for" ("provide guidance to the development
+  team"). "Provide a report to the board" hands over a thing, and
+  "provide guidance for the migration" helps no one.
 - What a system does is a behaviour, not an activity: a made thing as the
   subject ("The scheduler notifies the warehouse managers") or a
   triggering condition ("Notify the plant manager when a line stops").
