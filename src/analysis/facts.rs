@@ -8,6 +8,7 @@ use super::lexicon::{Activity, Lexicon};
 use super::numbers::{self, Number};
 use super::predicate::{self, Predicate};
 use super::share::{self, Lexeme};
+use super::similarity::TextWords;
 use super::tokens::Split;
 use super::{hype, outcome, spans};
 use crate::plan::Plan;
@@ -34,6 +35,7 @@ pub struct Facts<'a> {
     hype: OnceLock<Vec<(Range<usize>, &'a str)>>,
     outcome: OnceLock<bool>,
     destination: OnceLock<Option<Range<usize>>>,
+    similarity: OnceLock<TextWords>,
 }
 
 impl<'a> Facts<'a> {
@@ -57,6 +59,7 @@ impl<'a> Facts<'a> {
             hype: OnceLock::new(),
             outcome: OnceLock::new(),
             destination: OnceLock::new(),
+            similarity: OnceLock::new(),
         }
     }
 
@@ -193,6 +196,12 @@ impl<'a> Facts<'a> {
         self.destination
             .get_or_init(|| outcome::destination(self.words()))
             .clone()
+    }
+
+    /// The content words and named things that overlaps and drift compare.
+    pub fn similarity(&self) -> &TextWords {
+        self.similarity
+            .get_or_init(|| TextWords::of(self.words(), &self.lexicon.stop))
     }
 }
 

@@ -11,9 +11,13 @@
 //! inverted indexes over content words, so a book of thousands of objectives
 //! costs about as much as the pairs that really share words.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analysis::tokens;
+// Hashed per word of every text; the fast non-cryptographic hasher (the
+// keys are the book's own words, not an attacker's).
+use foldhash::{HashMap, HashMapExt, HashSet};
+
+use crate::analysis::tokens::Split;
 use crate::model::Quarter;
 use crate::plan::Plan;
 
@@ -69,8 +73,31 @@ pub fn normalize_statement(statement: &str) -> String {
 /// meet. Each key keeps the word as first written, for messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContentWords {
-    /// Comparison form -> the word as first written (lowercase).
-    words: BTreeMap<String, String>,
+    /// (comparison form, the word as first written, lowercase), sorted by
+    /// form and without repeats: comparing two texts is one merge.
+    words: Vec<(String, String)>,
+}
+
+/// The forms two sorted lists share, as pairs of positions.
+fn merge<'x>(
+    a: &'x [(String, String)],
+    b: &'x [(String, String)],
+) -> impl Iterator<Item = usize> + 'x {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(i - 1);
+                }
+            }
+        }
+        None
+    })
 }
 
 impl ContentWords {
@@ -84,30 +111,26 @@ impl ContentWords {
 
     /// The comparison forms, in sorted order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.words.keys().map(String::as_str)
+        self.words.iter().map(|(key, _)| key.as_str())
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.words.contains_key(key)
+        self.words
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .is_ok()
     }
 
     /// The words both texts use, as written in `self`, sorted.
     pub fn shared_with(&self, other: &ContentWords) -> Vec<String> {
-        let mut shared: Vec<String> = self
-            .words
-            .iter()
-            .filter(|(key, _)| other.words.contains_key(*key))
-            .map(|(_, word)| word.clone())
+        let mut shared: Vec<String> = merge(&self.words, &other.words)
+            .map(|i| self.words[i].1.clone())
             .collect();
         shared.sort();
         shared
     }
 
     fn shared_count(&self, other: &ContentWords) -> usize {
-        self.words
-            .keys()
-            .filter(|key| other.words.contains_key(*key))
-            .count()
+        merge(&self.words, &other.words).count()
     }
 
     /// Shared words over all words of both (0.0 when both are empty).
@@ -139,7 +162,7 @@ impl ContentWords {
                 .words
                 .iter()
                 .filter(|(key, _)| !drop.contains(key.as_str()))
-                .map(|(k, w)| (k.clone(), w.clone()))
+                .cloned()
                 .collect(),
         }
     }
@@ -147,27 +170,48 @@ impl ContentWords {
 
 /// The content words of `text`; `stop` holds lowercase stop words (the
 /// configured list, [`crate::lint::Lexicon::stop`]).
-pub fn content_words(text: &str, stop: &HashSet<String>) -> ContentWords {
-    let mut words = BTreeMap::new();
+pub fn content_words(text: &str, stop: &std::collections::HashSet<String>) -> ContentWords {
+    content_words_of(&Split::new(text), stop)
+}
+
+/// [`content_words`] of a text already split into words.
+pub fn content_words_of(
+    split: &Split<'_>,
+    stop: &std::collections::HashSet<String>,
+) -> ContentWords {
+    let mut words = Vec::new();
     // Compounds count by their parts: "feature-flag" meets "feature flag".
-    let parts = tokens(text).into_iter().flat_map(|token| {
-        token
-            .lower()
-            .split('-')
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    });
-    for word in parts {
-        if !word.chars().any(char::is_alphabetic) || stop.contains(&word) {
+    for word in split.lower.iter().flat_map(|lower| lower.split('-')) {
+        if !word.chars().any(char::is_alphabetic) || stop.contains(word) {
             continue;
         }
-        let key = comparison_form(&word);
+        let key = comparison_form(word);
         if stop.contains(&key) {
             continue;
         }
-        words.entry(key).or_insert(word);
+        words.push((key, word.to_string()));
     }
+    // A stable sort keeps each form's first written word first.
+    words.sort_by(|a: &(String, String), b| a.0.cmp(&b.0));
+    words.dedup_by(|later, first| later.0 == first.0);
     ContentWords { words }
+}
+
+/// What the similarity of a text reads: its content words and the things it
+/// names. Computed once per text ([`crate::analysis::Facts::similarity`]).
+#[derive(Debug, Clone, Default)]
+pub struct TextWords {
+    pub content: ContentWords,
+    pub names: BTreeSet<String>,
+}
+
+impl TextWords {
+    pub fn of(split: &Split<'_>, stop: &std::collections::HashSet<String>) -> Self {
+        TextWords {
+            content: content_words_of(split, stop),
+            names: named_things(split),
+        }
+    }
 }
 
 /// Folds the possessive and simple plurals: `teams` -> `team`,
@@ -307,7 +351,10 @@ pub struct Drift {
 /// (then the latest quarter). An objective whose exact statement already
 /// appeared in an earlier quarter keeps an established wording and has no
 /// drift. In order of the later objective.
-pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
+///
+/// `words_of` gives an objective's content words of its statement
+/// (computed once per text by [`crate::analysis::Facts::similarity`]).
+pub fn drifts<'w>(plan: &Plan, words_of: impl Fn(usize) -> &'w ContentWords) -> Vec<Drift> {
     let mut by_team: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, objective) in plan.objectives.iter().enumerate() {
         by_team.entry(&objective.team).or_default().push(index);
@@ -324,10 +371,6 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
             .iter()
             .map(|&o| normalize_statement(&plan.objectives[o].statement))
             .collect();
-        let words: Vec<ContentWords> = members
-            .iter()
-            .map(|&o| content_words(&plan.objectives[o].statement, stop))
-            .collect();
         let quarter = |m: usize| plan.objectives[members[m]].quarter;
         // An exact statement seen in an earlier quarter settles the wording.
         let mut first_quarter: HashMap<&str, Quarter> = HashMap::new();
@@ -337,7 +380,7 @@ pub fn drifts(plan: &Plan, stop: &HashSet<String>) -> Vec<Drift> {
                 .or_insert(quarter(m));
             *q = (*q).min(quarter(m));
         }
-        let refs: Vec<&ContentWords> = words.iter().collect();
+        let refs: Vec<&ContentWords> = members.iter().map(|&o| words_of(o)).collect();
         let mut best: BTreeMap<usize, (f64, Quarter, usize)> = BTreeMap::new();
         for (a, b, score) in similar_pairs(&refs, DRIFT_THRESHOLD) {
             if quarter(a) == quarter(b) || normal[a] == normal[b] {
@@ -395,47 +438,41 @@ pub struct Overlap {
 /// phrasing (verbs of change, units of time, statistics) never are. Key results of two
 /// objectives that already overlap are not reported again. Sorted by `a`,
 /// then `b`.
-pub fn overlaps(plan: &Plan, stop: &HashSet<String>) -> Vec<Overlap> {
+///
+/// `words_of` gives the words of an objective's statement or of a key
+/// result's text (computed once per text by
+/// [`crate::analysis::Facts::similarity`]).
+pub fn overlaps<'w>(plan: &Plan, words_of: impl Fn(Item) -> &'w TextWords) -> Vec<Overlap> {
     let mut quarters: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
     for (index, objective) in plan.objectives.iter().enumerate() {
         quarters.entry(objective.quarter).or_default().push(index);
     }
     let mut found = Vec::new();
     for objectives in quarters.values() {
-        let statements: Vec<(Item, &str)> = objectives
+        let statements: Vec<Item> = objectives
             .iter()
-            .map(|&o| {
-                let item = Item {
-                    objective: o,
-                    kr: None,
-                };
-                (item, plan.objectives[o].statement.as_str())
+            .map(|&o| Item {
+                objective: o,
+                kr: None,
             })
             .collect();
-        let objective_overlaps = overlapping_texts(plan, &statements, stop);
+        let objective_overlaps = overlapping_texts(plan, &statements, &words_of);
         let paired: HashSet<(usize, usize)> = objective_overlaps
             .iter()
             .map(|o| (o.a.objective, o.b.objective))
             .collect();
-        let krs: Vec<(Item, &str)> = objectives
+        let krs: Vec<Item> = objectives
             .iter()
             .flat_map(|&o| {
-                plan.objectives[o]
-                    .krs
-                    .iter()
-                    .enumerate()
-                    .map(move |(k, kr)| {
-                        let item = Item {
-                            objective: o,
-                            kr: Some(k),
-                        };
-                        (item, kr.text.value.as_str())
-                    })
+                (0..plan.objectives[o].krs.len()).map(move |k| Item {
+                    objective: o,
+                    kr: Some(k),
+                })
             })
             .collect();
         found.extend(objective_overlaps);
         found.extend(
-            overlapping_texts(plan, &krs, stop)
+            overlapping_texts(plan, &krs, &words_of)
                 .into_iter()
                 .filter(|o| !paired.contains(&(o.a.objective, o.b.objective))),
         );
@@ -445,8 +482,13 @@ pub fn overlaps(plan: &Plan, stop: &HashSet<String>) -> Vec<Overlap> {
 }
 
 /// The overlapping pairs among texts of one kind in one quarter.
-fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>) -> Vec<Overlap> {
-    let words: Vec<ContentWords> = texts.iter().map(|(_, t)| content_words(t, stop)).collect();
+fn overlapping_texts<'w>(
+    plan: &Plan,
+    texts: &[Item],
+    words_of: &impl Fn(Item) -> &'w TextWords,
+) -> Vec<Overlap> {
+    let all: Vec<&TextWords> = texts.iter().map(|&item| words_of(item)).collect();
+    let words: Vec<&ContentWords> = all.iter().map(|w| &w.content).collect();
     let mut frequency: HashMap<&str, usize> = HashMap::new();
     for set in &words {
         for key in set.keys() {
@@ -460,7 +502,7 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
         .map(|(&key, _)| key)
         .collect();
     let distinctive: Vec<ContentWords> = words.iter().map(|w| w.without(&common)).collect();
-    let names: Vec<BTreeSet<String>> = texts.iter().map(|(_, t)| named_things(t)).collect();
+    let names: Vec<&BTreeSet<String>> = all.iter().map(|w| &w.names).collect();
 
     // Inverted index over distinctive words: each posting list holds at
     // most `limit` texts, so counting shared words stays near linear.
@@ -472,7 +514,7 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
     }
     let teams: Vec<&str> = texts
         .iter()
-        .map(|(item, _)| plan.objectives[item.objective].team.as_str())
+        .map(|item| plan.objectives[item.objective].team.as_str())
         .collect();
     // For each text, the words it shares with each later text of another
     // team, counted in one array that is reset after each text.
@@ -502,16 +544,16 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
     }
     pairs
         .into_iter()
-        .filter(|&(a, b)| names[a].is_subset(&names[b]) || names[b].is_subset(&names[a]))
+        .filter(|&(a, b)| names[a].is_subset(names[b]) || names[b].is_subset(names[a]))
         .filter_map(|(a, b)| {
             // Scored on the whole wording: in a big quarter, setting the
             // common words aside leaves a few words per text, and two texts
             // sharing three of them would look alike though most of what
             // they say differs.
-            let score = words[a].dice(&words[b]);
+            let score = words[a].dice(words[b]);
             (score >= OVERLAP_THRESHOLD).then(|| Overlap {
-                a: texts[a].0,
-                b: texts[b].0,
+                a: texts[a],
+                b: texts[b],
                 shared_words: distinctive[a].shared_with(&distinctive[b]),
                 score,
             })
@@ -526,15 +568,16 @@ fn overlapping_texts(plan: &Plan, texts: &[(Item, &str)], stop: &HashSet<String>
 /// are about different systems however alike the rest of their wording is:
 /// "Keep Velmora checkout error budget burn under 100%" and the same
 /// sentence about Tasken checkout are two teams' own work.
-fn named_things(text: &str) -> BTreeSet<String> {
-    let mut names: BTreeSet<String> = text
+fn named_things(split: &Split<'_>) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = split
+        .text
         .split('`')
         .skip(1)
         .step_by(2)
         .map(|span| span.trim().to_lowercase())
         .filter(|span| !span.is_empty())
         .collect();
-    for token in tokens(text).into_iter().skip(1) {
+    for token in split.tokens.iter().skip(1) {
         let word = token.text.trim_end_matches("'s").trim_end_matches("’s");
         // "SREs" and "APIs" are acronyms too.
         let letters = word.strip_suffix('s').unwrap_or(word);
@@ -551,8 +594,36 @@ mod tests {
     use crate::analysis::words::STOP_WORDS;
     use crate::config::Config;
 
-    fn stop() -> HashSet<String> {
+    fn stop() -> std::collections::HashSet<String> {
         STOP_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
+    /// The words of every objective statement and key result of `plan`.
+    fn words(plan: &Plan) -> BTreeMap<Item, TextWords> {
+        let mut all = BTreeMap::new();
+        for (o, objective) in plan.objectives.iter().enumerate() {
+            let of = |text: &str| TextWords::of(&Split::new(text), &stop());
+            all.insert(
+                Item {
+                    objective: o,
+                    kr: None,
+                },
+                of(&objective.statement),
+            );
+            for (k, kr) in objective.krs.iter().enumerate() {
+                let item = Item {
+                    objective: o,
+                    kr: Some(k),
+                };
+                all.insert(item, of(&kr.text.value));
+            }
+        }
+        all
+    }
+
+    fn overlaps_in(plan: &Plan) -> Vec<Overlap> {
+        let words = words(plan);
+        overlaps(plan, |item| &words[&item])
     }
 
     fn plan(blocks: &[(&str, &str, &str)]) -> Plan {
@@ -669,7 +740,14 @@ mod tests {
                 "Roll out IPv6 to all internal services to remove NAT bottlenecks",
             ),
         ]);
-        let found = drifts(&plan, &stop());
+        let words = words(&plan);
+        let found = drifts(&plan, |o| {
+            &words[&Item {
+                objective: o,
+                kr: None,
+            }]
+                .content
+        });
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].earlier, found[0].later), (1, 0));
         assert!((found[0].score - 1.0).abs() < 1e-9);
@@ -719,7 +797,7 @@ mod tests {
                 "Move pipelines off Jenkins onto GitHub Actions for every team",
             ),
         ]);
-        let found: Vec<(usize, usize)> = overlaps(&plan, &stop())
+        let found: Vec<(usize, usize)> = overlaps_in(&plan)
             .iter()
             .map(|o| (o.a.objective, o.b.objective))
             .collect();
@@ -728,9 +806,9 @@ mod tests {
         // and g name.
         assert_eq!(found, [(2, 3), (2, 4), (3, 4), (5, 7), (6, 7)]);
         assert_eq!(
-            named_things(
+            named_things(&Split::new(
                 "Move `ledger-api` off MySQL onto Velmora's GitHub Actions, no SREs or APIs"
-            ),
+            )),
             BTreeSet::from(
                 ["actions", "github", "ledger-api", "mysql", "velmora"].map(String::from)
             )
@@ -766,7 +844,7 @@ mod tests {
                 "Launch a feature-flag service for mobile teams to decouple releases from deploys",
             ),
         ]);
-        let found = overlaps(&plan, &stop());
+        let found = overlaps_in(&plan);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].a.objective, found[0].b.objective), (0, 1));
         assert!(found[0].shared_words.contains(&"flag".to_string()));

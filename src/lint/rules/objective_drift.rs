@@ -73,7 +73,9 @@ phase = "IPv6-only"
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for drift in drifts(cx.plan, &cx.lexicon.stop) {
+        for drift in drifts(cx.plan, |o| {
+            &cx.facts.objective(o).statement.similarity().content
+        }) {
             let earlier = &cx.plan.objectives[drift.earlier];
             let later = &cx.plan.objectives[drift.later];
             out.push(

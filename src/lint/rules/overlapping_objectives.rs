@@ -77,7 +77,10 @@ needs from it with `depends_on`, or drops its objective.
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for overlap in overlaps(cx.plan, &cx.lexicon.stop) {
+        for overlap in overlaps(cx.plan, |item| match item.kr {
+            None => cx.facts.objective(item.objective).statement.similarity(),
+            Some(k) => cx.facts.kr(item.objective, k).text.similarity(),
+        }) {
             let (earlier, later) = (overlap.a, overlap.b);
             let later_objective = &cx.plan.objectives[later.objective];
             let finding = Finding::new(

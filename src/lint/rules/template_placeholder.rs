@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::analysis::similarity::normalize_statement;
 use crate::analysis::tokens;
@@ -16,6 +17,14 @@ pub struct TemplatePlaceholder;
 /// string of a block equal to one of them (ignoring case, spacing and a
 /// closing full stop) was never filled in.
 pub use crate::analysis::words::template::SENTENCES as TEMPLATE_TEXTS;
+
+/// [`TEMPLATE_TEXTS`] in the form strings are compared in, normalised once.
+static TEMPLATES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    TEMPLATE_TEXTS
+        .iter()
+        .map(|t| normalize_statement(t))
+        .collect()
+});
 
 /// Markers people leave for "fill this in later", matched as whole words
 /// and written in capitals (a lowercase "todo list" is a real thing).
@@ -94,14 +103,10 @@ text = "Reduce unplanned SLO misses from 9 to 2 per quarter"
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let templates: HashSet<String> = TEMPLATE_TEXTS
-            .iter()
-            .map(|t| normalize_statement(t))
-            .collect();
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for field in fields(objective) {
                 let holes = placeholders(field.value);
-                let unchanged = templates.contains(&normalize_statement(field.value));
+                let unchanged = TEMPLATES.contains(&normalize_statement(field.value));
                 if holes.is_empty() && !unchanged {
                     continue;
                 }
@@ -233,11 +238,19 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
 /// The byte ranges of the markers and angle-bracket placeholders of a
 /// string, in order.
 fn placeholders(value: &str) -> Vec<Range<usize>> {
-    let mut found: Vec<Range<usize>> = tokens(value)
-        .into_iter()
-        .filter(|t| MARKERS.contains(&t.text))
-        .map(|t| t.range)
-        .collect();
+    // Most strings hold no marker and no `<`: the cheap search first.
+    let mut found: Vec<Range<usize>> = if MARKERS.iter().any(|m| value.contains(m)) {
+        tokens(value)
+            .into_iter()
+            .filter(|t| MARKERS.contains(&t.text))
+            .map(|t| t.range)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !value.contains('<') {
+        return found;
+    }
     let code = code_spans(value);
     let mut rest = 0;
     while let Some(offset) = value[rest..].find('<') {
