@@ -1,0 +1,423 @@
+//! Activities posing as results: the cue a KR, objective or done item is
+//! recognised by (a listed word, the main verb's WordNet class, people as
+//! company, a meeting held, help handed out) and why it counts.
+
+use std::ops::Range;
+
+use super::{Hit, Lexicon};
+use crate::analysis::predicate::{self, Predicate};
+use crate::analysis::tokens::Split;
+use crate::analysis::words::{self, ActivityKind, NounClass, VerbClass};
+
+impl Lexicon {
+    /// Where the text describes what people will do rather than a result:
+    /// it opens with an activity ("Attend ...", "Meet with each team ...",
+    /// "Continue ...", "Look into ...") or holds meetings ("Hold weekly
+    /// syncs", "Host quarterly roundtables"), its main verb deals with people
+    /// ("Sit down with each department head", "Sound out the trustees"), or
+    /// it reports talking done ("Findings talked through with the funder");
+    /// and it names no checkable result. A result is an end state or an
+    /// output; for activities such as "help" or "explore" a number also
+    /// counts ("help 5 teams migrate"), but not for meetings and talking,
+    /// where the number only counts the activity.
+    ///
+    /// `predicate` is the statement's main verb (see [`predicate`]);
+    /// `has_result` and `has_number` are the text's facts: whether it states
+    /// a result (see [`super::spans::result_span`]) and holds a number.
+    pub fn activity(
+        &self,
+        words: &Split,
+        lead: usize,
+        predicate: Option<&Predicate>,
+        has_result: bool,
+        has_number: bool,
+    ) -> Option<Activity> {
+        let span =
+            |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
+        let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead) {
+            let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
+            (hit.words, kind, Cue::Listed(kind))
+        } else if let Some(range) = held_event(words, lead, predicate) {
+            (range, ActivityKind::Meeting, Cue::Meeting)
+        } else if let Some(range) = help_given(words, lead, predicate) {
+            (range, ActivityKind::Other, Cue::Given)
+        } else {
+            let predicate =
+                predicate.filter(|p| !p.system_subject && !triggered(words, p, lead))?;
+            if !deals_with_people(words, predicate, lead) {
+                return None;
+            }
+            let cue = if predicate.passive {
+                Cue::Reported(predicate.class)
+            } else {
+                Cue::Dealing(predicate.class)
+            };
+            (predicate.verb.clone(), ActivityKind::Other, cue)
+        };
+        let pure = matches!(kind, ActivityKind::Pure | ActivityKind::Meeting);
+        if has_result || (!pure && has_number) {
+            return None;
+        }
+        Some(Activity {
+            range: span(range),
+            research: kind == ActivityKind::Research,
+            cue,
+        })
+    }
+
+    fn activity_cue(&self, words: &Split, lead: usize) -> Option<Hit> {
+        let opening = predicate::opening(words, lead);
+        for i in 0..lead {
+            let Some(hit) = self.activity_matcher.at(words, i) else {
+                continue;
+            };
+            if hit.words.end > lead {
+                continue;
+            }
+            let base = hit.base.as_str();
+            let word = words.word(i);
+            let is_meeting = words::activity_kind(base) == Some(ActivityKind::Meeting);
+            // "calls" and "sessions" are meetings only after a frequency or
+            // a verb that can only hold a meeting: not "run synthetic calls".
+            let strong = words::AMBIGUOUS_MEETINGS.contains(&base);
+            let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), strong))
+                || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
+            // Reported done: "readiness discussed with each team"; a change
+            // "documented and communicated" with nobody named is a state.
+            // "the shared pipeline" describes a thing.
+            let prev = i.checked_sub(1).map_or("", |p| words.word(p));
+            let reported = !is_meeting
+                && word.ends_with("ed")
+                && word != base
+                && !words::THING_DETERMINERS.contains(&prev)
+                && with_people(words, hit.words.end, 3, lead);
+            let as_verb = i == opening
+                && (!is_meeting || words::MEETING_VERBS.contains(&base) && word == base)
+                || reported;
+            if !(is_meeting && cued || as_verb) {
+                continue;
+            }
+            if words::NEEDS_COMPANY.contains(&base) && !in_company(words, hit.words.end, lead) {
+                continue;
+            }
+            // Gathering requirements or feedback is talking to people;
+            // gathering metrics is a system at work.
+            if base == "gather"
+                && !(hit.words.end..(hit.words.end + 3).min(lead))
+                    .any(|j| words.is(j, words::GATHERED))
+            {
+                continue;
+            }
+            // "Present" and "demo" are activities before an audience ("present
+            // the vision at the all-hands"); "present a single status page"
+            // is a deliverable, and "present in all repos" is not a verb.
+            if matches!(base, "present" | "demo")
+                && (i != opening || !has_audience(words, hit.words.end, lead))
+            {
+                continue;
+            }
+            return Some(hit);
+        }
+        None
+    }
+}
+
+/// What an activity was recognised by, for the finding to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A word of the `activity` list ("attend", "weekly syncs"), of its kind.
+    Listed(ActivityKind),
+    /// A meeting held, named by a WordNet noun for an occasion where people
+    /// meet or talk ("host quarterly roundtables", "run drop-in clinics").
+    Meeting,
+    /// The main verb deals with people, by its WordNet class, and people
+    /// are its object or company ("sit down with each department head"), or
+    /// it is an idiom of talking or keeping watch ("keep an eye on").
+    Dealing(VerbClass),
+    /// Talking reported done with people ("findings talked through with the
+    /// funder").
+    Reported(VerbClass),
+    /// Help or advice handed to people, a WordNet noun made of a verb of
+    /// talking or dealing with people ("provide guidance to the team").
+    Given,
+}
+
+impl Cue {
+    /// Why the cue is an activity, for a finding's message.
+    pub fn reason(self) -> String {
+        let class = |class: VerbClass| match class {
+            VerbClass::Communication => "talking",
+            VerbClass::Social => "dealing with people",
+            VerbClass::Perception => "watching",
+            VerbClass::Stative => "being around",
+            VerbClass::Motion => "going along",
+            VerbClass::Contact => "sitting in",
+            VerbClass::Cognition => "thinking over",
+            VerbClass::Other => "doing",
+        };
+        match self {
+            Cue::Listed(ActivityKind::Meeting) | Cue::Meeting => {
+                "a meeting held; counting meetings is no result".to_string()
+            }
+            Cue::Listed(ActivityKind::Pure) => {
+                "an activity of the `activity` list; a count only counts it".to_string()
+            }
+            Cue::Listed(ActivityKind::Research) => {
+                "research of the `activity` list, with no output".to_string()
+            }
+            Cue::Listed(ActivityKind::Other) => {
+                "effort of the `activity` list, with no number or result".to_string()
+            }
+            Cue::Dealing(c) => format!("a verb of {} with nothing to check", class(c)),
+            Cue::Reported(c) => format!("{} reported done, with nothing to check", class(c)),
+            Cue::Given => "help or advice given to people, with nothing to check".to_string(),
+        }
+    }
+}
+
+/// An activity found in a text by [`Lexicon::activity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// The words that name the activity.
+    pub range: Range<usize>,
+    /// The activity is research ("explore", "investigate"): the substance of
+    /// a discovery KR, which `discovery-without-output` judges instead.
+    pub research: bool,
+    /// What it was recognised by.
+    pub cue: Cue,
+}
+
+/// True when people are the object or the company of the verb before
+/// `from`: "meet with each product team", "support the data team",
+/// "collaborate with security". Not "meet the SLO", "sync with the upstream
+/// release", or "support SSO for all users".
+fn in_company(words: &Split, from: usize, lead: usize) -> bool {
+    (from..(from + 6).min(lead))
+        .take_while(|&j| words.word(j) == "with" || !words.is(j, words::PREPOSITIONS))
+        .any(|j| words::PEOPLE.contains(&words.word(j)))
+        || people_after(words, from, lead, true)
+        || with_people(words, from, 3, lead)
+}
+
+/// True when people keep the verb that ends at `from` company: "with" or
+/// "alongside" within `reach` words, then people ("talked through with the
+/// funder", "sit down with each department head").
+fn with_people(words: &Split, from: usize, reach: usize, lead: usize) -> bool {
+    (from.saturating_sub(1)..(from + reach).min(lead))
+        .any(|j| words.is(j, words::COMPANY) && people_after(words, j + 1, lead, false))
+}
+
+/// True when a noun phrase of people starts at `from`, before the next
+/// preposition. For an object (`head_only`) only its head counts ("patient
+/// safety scores" are not people), and everyone ("train all managers") is
+/// coverage, a result.
+fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> bool {
+    (from..(from + 5).min(lead))
+        .take_while(|&j| !words.is(j, words::PREPOSITIONS))
+        .any(|j| {
+            predicate::is_people(words.token_text(j))
+                && (!head_only
+                    || is_head(words, j)
+                        && !(j.saturating_sub(2)..j).any(|k| words.is(k, &["all", "every"])))
+        })
+}
+
+/// True when the main verb deals with people rather than makes or changes
+/// something, by its WordNet class and its company:
+///
+/// - people as its company, after "with" or "alongside", for a verb of
+///   talking, dealing with people, watching, being or going ("circle back
+///   with the auditors", "findings talked through with the funder"), or
+///   after "for" for a verb of being ("be on hand for the branches");
+/// - people as the company of any verb, straight after it or its adverb
+///   ("get alongside the ward managers");
+/// - people as its direct object for a verb of talking, watching or
+///   keeping ("sound out the trustees", "keep line managers in the loop");
+/// - people as the object of a verb of going, through something: leading
+///   them ("walk the sales team through the new plan");
+/// - an idiom of talking or keeping watch that needs no object ("keep an
+///   eye on", "check in");
+/// - or, for a phrasal verb of dealing with people or being, occasions
+///   where people meet ("sit in on the maths lessons").
+///
+/// People are a noun phrase's head, not a modifier ("patient safety
+/// scores"), and not everyone ("to all managers"), which is coverage.
+fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool {
+    use VerbClass::{Communication, Motion, Perception, Social, Stative};
+    let class = predicate.class;
+    let end = predicate.verb.end;
+    let company = matches!(
+        class,
+        Communication | Social | Perception | Stative | Motion
+    ) && (with_people(words, end, 6, lead)
+        || class == Stative
+            && (end..(end + 4).min(lead))
+                .any(|j| words.word(j) == "for" && people_after(words, j + 1, lead, true)));
+    // Company straight after the verb, or after its adverb, and no object
+    // of its own: whatever the verb, what it names is done with people
+    // ("Get alongside the ward managers", "Sit alongside the new recruits").
+    let at = end + usize::from(words.word(end).ends_with("ly"));
+    let bare_company = !predicate.passive
+        && at < lead
+        && words.is(at, words::COMPANY)
+        && people_after(words, at + 1, lead, true);
+    // Going with people as the object, through something: leading them
+    // ("Walk the sales team through the new commission plan").
+    let leads_through = !predicate.passive
+        && class == Motion
+        && people_after(words, end, (end + 3).min(lead), true)
+        && (end..(end + 5).min(lead)).any(|j| words.word(j) == "through");
+    // "Be" has a complement, not an object: "be a leader in ...".
+    let object = !predicate.passive
+        && matches!(class, Communication | Perception | Stative)
+        && predicate.lemma != "be"
+        && people_after(words, end, (end + 3).min(lead), true);
+    let idiom = !predicate.passive
+        && match class {
+            Communication | Perception => predicate.is_phrase(),
+            Social => predicate.is_phrase() && !words.is(predicate.verb.end - 1, words::COMPLETIVE),
+            _ => false,
+        };
+    // Being at occasions: "sit in on the maths lessons".
+    let attends = !predicate.passive
+        && predicate.is_phrase()
+        && matches!(class, Social | Stative)
+        && (end..(end + 5).min(lead)).any(|j| {
+            let word = words.word(j);
+            word.ends_with('s') && is_event(word) && is_head(words, j)
+        });
+    company || bare_company || object || leads_through || idiom || attends
+}
+
+/// True when the noun at `j` heads its phrase: no other noun follows it
+/// ("the trustees on ...", not "patient safety"), or a verb of its own does.
+fn is_head(words: &Split, j: usize) -> bool {
+    let next = words.word(j + 1);
+    j + 1 >= words.len()
+        || words.gap_before(j + 1).trim() != ""
+        || words.is(j + 1, words::PREPOSITIONS)
+        || words.is(j + 1, words::CLAUSE_WORDS)
+        // A verb of their own: "help the governors find their feet", "the
+        // branches adopting the new tills".
+        || predicate::verb_lemmas(next)
+            .first()
+            .is_some_and(|l| l == next || next.ends_with("ing"))
+            && predicate::noun_class(next).is_none()
+}
+
+/// A condition that triggers the act ("... when river levels pass the
+/// threshold", "if the file has changed"): a behaviour of a system, not
+/// something people do.
+fn triggered(words: &Split, predicate: &Predicate, lead: usize) -> bool {
+    matches!(
+        predicate.class,
+        VerbClass::Communication | VerbClass::Motion
+    ) && (1..lead).any(|j| words.is(j, &["when", "whenever", "if"]))
+}
+
+/// A word that holds a meeting before a meeting's name: a holding verb in
+/// any form or a frequency; for an ambiguous name (`strong`) also a kind of
+/// meeting ("training sessions"), otherwise also a light verb ("run") or a
+/// looser word of time.
+fn meeting_cue(word: &str, strong: bool) -> bool {
+    if words::MEETING_FREQUENCIES.contains(&word)
+        || strong && words::MEETING_KINDS.contains(&word)
+        || !strong && words::LOOSE_FREQUENCIES.contains(&word)
+    {
+        return true;
+    }
+    let lemmas = predicate::verb_lemmas(word);
+    let verb_in = |list: &[&str]| lemmas.iter().any(|l| list.contains(&l.as_str()));
+    verb_in(words::MEETING_HOSTS) || !strong && verb_in(words::MEETING_LIGHT_VERBS)
+}
+
+/// A meeting held that no list names: a WordNet noun for an occasion where
+/// people meet or talk ("roundtables", "clinics", "conversations"), or a
+/// noun made of a verb of talking or dealing with people and its particle
+/// ("catch-ups", "check-ins"), after a verb that holds meetings or a
+/// frequency within four words, or as the object of the statement's
+/// holding verb ("Run drop-in clinics").
+fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    let holder = predicate.filter(|p| {
+        !p.passive
+            && predicate::verb_lemmas(words.word(p.verb.start))
+                .iter()
+                .any(|l| {
+                    words::MEETING_HOSTS.contains(&l.as_str())
+                        || words::MEETING_LIGHT_VERBS.contains(&l.as_str())
+                })
+    });
+    (0..lead).find_map(|i| {
+        if !is_event(words.word(i)) {
+            return None;
+        }
+        // A series of occasions held ("Host quarterly roundtables"), not
+        // one group set up ("Set up a community of writers").
+        let by_holder = holder.is_some_and(|p| p.verb.end <= i && i < p.verb.end + 5)
+            && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
+        let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true));
+        (by_holder || cued).then(|| {
+            let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
+            start..i + 1
+        })
+    })
+}
+
+fn is_event(word: &str) -> bool {
+    if predicate::noun_class(word) == Some(NounClass::Event) {
+        return true;
+    }
+    let Some((verb, particle)) = word.split_once('-') else {
+        return false;
+    };
+    let particle = particle.strip_suffix('s').unwrap_or(particle);
+    predicate::verb_lemmas(verb).iter().any(|lemma| {
+        matches!(
+            words::verb_class(&format!("{lemma} {particle}")),
+            Some(VerbClass::Communication | VerbClass::Social)
+        )
+    })
+}
+
+/// Help handed to people: a verb of giving, opening the statement or one of
+/// its coordinated verbs ("Research requirements and provide guidance ..."),
+/// whose object is a bare singular noun that WordNet makes of a verb of
+/// talking or dealing with people, then people after "to" or "for"
+/// ("Provide guidance to the development team", "Offer coaching for new
+/// managers"). An article or a plural makes the object a thing handed over
+/// ("provide a report to the board", "give updates"), and help for a thing
+/// helps no one ("provide help for the migration").
+fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    if predicate.is_some_and(|p| p.passive || p.system_subject) {
+        return None;
+    }
+    let opening = predicate::opening(words, lead);
+    (opening..lead).find_map(|i| {
+        // The cheap test first: word forms are read only where a verb may be.
+        let coordinated = i == opening || i > 0 && words.is(i - 1, &["and"]);
+        if !coordinated {
+            return None;
+        }
+        // "Provide" or "providing", not "provided" or "given": a state.
+        let word = words.word(i);
+        let giving = predicate::verb_lemmas(word).iter().any(|l| {
+            words::GIVING_VERBS.contains(&l.as_str()) && (word == l || word.ends_with("ing"))
+        });
+        if !giving {
+            return None;
+        }
+        let noun = (i + 1..(i + 4).min(lead))
+            .take_while(|&j| {
+                !words.is(j, words::THING_DETERMINERS) && !words.is(j, words::PREPOSITIONS)
+            })
+            .find(|&j| !words.word(j).ends_with('s') && words::is_help_noun(words.word(j)))?;
+        let to_people = (noun + 1..(noun + 4).min(lead))
+            .any(|j| words.is(j, &["to", "for"]) && people_after(words, j + 1, lead, true));
+        to_people.then_some(i..noun + 1)
+    })
+}
+
+/// True when an audience follows: "to leadership", "at the all-hands".
+fn has_audience(words: &Split, from: usize, lead: usize) -> bool {
+    (from..(from + 6).min(lead)).any(|j| words.is(j, &["to", "at", "with"]))
+}
