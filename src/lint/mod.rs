@@ -322,6 +322,28 @@ pub mod testing {
         config
     }
 
+    /// A rule that reads Git history stays quiet without one: run with no
+    /// progress at all and with the progress of an empty history.
+    pub fn quiet_without_history(rule: &str) {
+        let mut config = config();
+        config
+            .rules
+            .insert(rule.to_string(), crate::config::Level::Warning);
+        let text = objective(
+            "o",
+            "Ship it to cut toil",
+            &["text = \"a\"\nmetric = { from = 0, to = 10, current = 1 }"],
+        );
+        let plan = crate::plan::Plan::from_chapter("a.md", &text, &config);
+        let today = "2026-05-15".parse().unwrap();
+        let history = crate::history::History::default();
+        let report = crate::history::progress::report(&plan, &history, &config.history, today);
+        for progress in [None, Some(&report)] {
+            let found = super::run_with_progress(&plan, &config, progress);
+            assert!(found.iter().all(|d| d.rule != rule), "{found:?}");
+        }
+    }
+
     /// Every diagnostic of `rule` over a book of `(path, text)` chapters.
     pub fn diagnostics_with(config: &Config, rule: &str, book: &[(&str, &str)]) -> Vec<Diagnostic> {
         let mut builder = PlanBuilder::new(config);

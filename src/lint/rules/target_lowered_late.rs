@@ -99,33 +99,10 @@ it in a pull request that says why and tells the teams that depend on it.
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Level;
-    use crate::history::{History, progress};
-    use crate::lint::testing::{config, objective};
-    use crate::plan::Plan;
-
     /// Without a history there is nothing to judge: the rule stays quiet
     /// (tests/it/history.rs runs it over a real repository).
     #[test]
     fn without_history_nothing_fires() {
-        let mut config = config();
-        config
-            .rules
-            .insert("target-lowered-late".into(), Level::Warning);
-        let text = objective(
-            "o",
-            "Ship it to cut toil",
-            &["text = \"a\"\nmetric = { from = 0, to = 10, current = 1 }"],
-        );
-        let plan = Plan::from_chapter("a.md", &text, &config);
-        let today = "2026-05-15".parse().unwrap();
-        let report = progress::report(&plan, &History::default(), &config.history, today);
-        for progress in [None, Some(&report)] {
-            let found = crate::lint::run_with_progress(&plan, &config, progress);
-            assert!(
-                found.iter().all(|d| d.rule != "target-lowered-late"),
-                "{found:?}"
-            );
-        }
+        crate::lint::testing::quiet_without_history("target-lowered-late");
     }
 }
