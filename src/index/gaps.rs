@@ -7,7 +7,8 @@ use super::Index;
 use super::doc::{Inline, Item, Node, badge, link, markdown_link, text};
 use super::sections::{heading, is_impact, paragraph};
 use crate::diagnostic::{Counts, Severity};
-use crate::lint::rules::missing_definition_of_done;
+use crate::lint::Rule;
+use crate::lint::rules::missing_definition_of_done::MissingDefinitionOfDone;
 use crate::model::Quarter;
 
 pub(super) fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
@@ -101,16 +102,13 @@ pub(super) fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
     // The rule's findings, so this list and the cards agree on which KRs
     // lack one (a KR whose sentence states its target needs none, and an
     // `allow` is honoured).
-    let rule_is_off = index
-        .config()
-        .rules
-        .get(missing_definition_of_done::NAME)
-        .is_some_and(|level| level.severity().is_none());
+    let rule = &MissingDefinitionOfDone;
+    let rule_is_off = index.config().severity_of(rule).is_none();
     let items: Vec<Item> = index
         .cx
         .diagnostics
         .iter()
-        .filter(|d| d.rule == missing_definition_of_done::NAME)
+        .filter(|d| d.rule == rule.name())
         .filter_map(|d| Some((d.objective_index?, d.kr_index?)))
         .filter(|&(o, _)| index.in_view[o])
         .map(|(o, k)| {

@@ -6,13 +6,9 @@ use crate::lint::{Context, Rule};
 
 pub struct MissingDefinitionOfDone;
 
-/// The rule's name, for the index's list of KRs without a Definition of
-/// Done, which is this rule's findings.
-pub const NAME: &str = "missing-definition-of-done";
-
 impl Rule for MissingDefinitionOfDone {
     fn name(&self) -> &'static str {
-        NAME
+        "missing-definition-of-done"
     }
 
     fn default_level(&self) -> Level {
