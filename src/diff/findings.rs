@@ -89,21 +89,26 @@ impl Ids<'_> {
     }
 
     fn key(&self, d: &Diagnostic) -> FindingKey {
-        let file = || {
-            d.location
+        let mut about = d
+            .subject
+            .as_ref()
+            .map(|subject| self.subject(subject))
+            .unwrap_or_default();
+        // A finding about no objective (a block that cannot be read) is
+        // told apart by its file, and by its message when it carries no
+        // data either.
+        if d.objective_index.is_none() {
+            let file = d
+                .location
                 .as_ref()
                 .and_then(|l| self.plan.files.get(l.file))
                 .map(|f| f.display_path.clone())
-                .unwrap_or_default()
-        };
-        let about = match &d.subject {
-            // A block that cannot be read has no objective: its file and the
-            // key it does not know tell it apart.
-            Some(Subject::UnknownKey { key, .. }) => vec![file(), key.clone()],
-            Some(subject) => self.subject(subject),
-            None if d.objective_index.is_none() => vec![file(), d.message.clone()],
-            None => Vec::new(),
-        };
+                .unwrap_or_default();
+            about.insert(0, file);
+            if d.subject.is_none() {
+                about.push(d.message.clone());
+            }
+        }
         FindingKey {
             rule: d.rule,
             objective: d.objective_index.map(|o| self.objective(o)),

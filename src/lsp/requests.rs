@@ -9,9 +9,8 @@ use lsp_types::{
 };
 
 use super::workspace::{Analysis, uri_to_path};
-use crate::model::FileId;
-
 use super::{Server, actions, completion, hover, navigation, position};
+use crate::model::FileId;
 
 impl Server<'_> {
     pub(super) fn answer(&mut self, request: Request) -> Response {
