@@ -127,7 +127,7 @@ impl<'a> Facts<'a> {
                     self.words(),
                     self.lead_end(),
                     self.predicate(),
-                    self.result().is_some(),
+                    self.result(),
                     self.has_number(),
                 )
             })

@@ -66,8 +66,9 @@ pub fn predicate(words: &Split, lead: usize) -> Option<Predicate> {
         word == lemma || word.ends_with("ing")
     })
     // "Smart search is available": a finite verb after it makes the first
-    // word part of a subject.
-    .filter(|(_, end)| !words.is(*end, FINITE));
+    // word part of a subject, and so does a past participle ("Peer
+    // reviewed", "Document signed off by legal").
+    .filter(|(_, end)| !words.is(*end, FINITE) && !is_past_participle(words.word(*end)));
     if let Some((lemma, end)) = opens {
         return Some(Predicate {
             class: words::verb_class(&lemma)?,
@@ -110,6 +111,12 @@ pub fn predicate(words: &Split, lead: usize) -> Option<Predicate> {
         }
     }
     None
+}
+
+/// True when `word` is a regular past participle of a verb ("reviewed",
+/// not "seed" or "need").
+fn is_past_participle(word: &str) -> bool {
+    word.ends_with("ed") && verb_lemmas(word).iter().any(|lemma| lemma != word)
 }
 
 /// The longest WordNet verb that starts at word `i` in a form `form` accepts

@@ -275,6 +275,45 @@ fn activities_are_found() {
 }
 
 #[test]
+fn keeping_watch_is_an_activity_unless_a_made_thing_is_watched() {
+    assert_eq!(
+        activity("Monitor customer mood around the price change"),
+        Some("Monitor")
+    );
+    assert_eq!(activity("Watch competitor hiring trends"), Some("Watch"));
+    for text in [
+        "Monitor every production database",
+        "Monitor the walk-in freezers in each kitchen",
+        "Watch 95% of deploys complete without a page",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_result_in_a_clause_of_time_only_says_when() {
+    assert_eq!(
+        activity("Be on hand for the cashiers while the new tills go live"),
+        Some("Be")
+    );
+    assert_eq!(
+        activity("New tills live in every branch before the cashiers are trained"),
+        None
+    );
+}
+
+#[test]
+fn a_verb_before_a_participle_is_part_of_the_subject() {
+    // "Peer" is a verb of watching, but here it names who reviewed.
+    assert_eq!(activity("Peer reviewed and merged into main"), None);
+    let lexicon = lexicon();
+    let facts = Facts::new("Contract reviewed with the suppliers", &lexicon);
+    let predicate = facts.predicate().expect("a predicate");
+    assert_eq!(predicate.lemma, "review");
+    assert!(predicate.passive);
+}
+
+#[test]
 fn results_and_other_senses_are_not_activities() {
     for text in [
         "Hold checkout availability at 99.95%",

@@ -22,14 +22,17 @@ impl Lexicon {
     /// where the number only counts the activity.
     ///
     /// `predicate` is the statement's main verb (see [`predicate`]);
-    /// `has_result` and `has_number` are the text's facts: whether it states
-    /// a result (see [`super::spans::result_span`]) and holds a number.
+    /// `result` and `has_number` are the text's facts: where it states a
+    /// result (see [`super::spans::result_span`]) and whether it holds a
+    /// number. A result inside a clause of time says when the activity
+    /// happens, not what it achieves ("Be there for agents when the new
+    /// phone system goes live").
     pub fn activity(
         &self,
         words: &Split,
         lead: usize,
         predicate: Option<&Predicate>,
-        has_result: bool,
+        result: Option<Range<usize>>,
         has_number: bool,
     ) -> Option<Activity> {
         let span =
@@ -55,6 +58,7 @@ impl Lexicon {
             (predicate.verb.clone(), ActivityKind::Other, cue)
         };
         let pure = matches!(kind, ActivityKind::Pure | ActivityKind::Meeting);
+        let has_result = result.is_some_and(|r| !in_time_clause(words, r.start));
         if has_result || (!pure && has_number) {
             return None;
         }
@@ -286,7 +290,24 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             let word = words.word(j);
             word.ends_with('s') && is_event(word) && is_head(words, j)
         });
-    company || bare_company || object || leads_through || idiom || attends
+    // Keeping watch over anything but a made thing, and not over each of
+    // a set: "Monitor social media sentiment". "Monitor the walk-in freezers"
+    // is a behaviour set up, and "monitor every production database" is a
+    // coverage to check.
+    let watches = !predicate.passive
+        && words::is_watch_verb(&predicate.lemma)
+        && !words.is(end, &["all", "every", "each"])
+        && !object_is_made(words, end, lead);
+    company || bare_company || object || leads_through || idiom || attends || watches
+}
+
+/// True when the object that starts at `from` is headed by a made thing
+/// ("the production databases"), before the next preposition.
+fn object_is_made(words: &Split, from: usize, lead: usize) -> bool {
+    (from..(from + 6).min(lead))
+        .take_while(|&j| !words.is(j, words::PREPOSITIONS) && !words.is(j, words::CLAUSE_WORDS))
+        .filter(|&j| is_head(words, j))
+        .any(|j| predicate::noun_class(words.word(j)) == Some(NounClass::Artifact))
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it
@@ -415,6 +436,15 @@ fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
             .any(|j| words.is(j, &["to", "for"]) && people_after(words, j + 1, lead, true));
         to_people.then_some(i..noun + 1)
     })
+}
+
+/// True when the text at byte `at` lies in a clause of time: after "when",
+/// "while", "until", "once", "before" or "after" ("... when the new phone
+/// system goes live").
+fn in_time_clause(words: &Split, at: usize) -> bool {
+    (1..words.len())
+        .take_while(|&j| words.tokens[j].range.start < at)
+        .any(|j| words.is(j, words::TIME_CLAUSE_WORDS))
 }
 
 /// True when an audience follows: "to leadership", "at the all-hands".

@@ -294,8 +294,39 @@ pub const PEOPLE: &[&str] = &[
 /// Prepositions that end a verb's object: in "support SSO for all users"
 /// the users are not what is supported.
 pub const PREPOSITIONS: &[&str] = &[
-    "for", "on", "in", "across", "to", "at", "of", "during", "via", "through", "by", "from",
-    "into", "between", "within", "under", "over",
+    "for",
+    "on",
+    "in",
+    "across",
+    "to",
+    "at",
+    "of",
+    "during",
+    "via",
+    "through",
+    "by",
+    "from",
+    "into",
+    "between",
+    "within",
+    "under",
+    "over",
+    "around",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "against",
+    "among",
+    "along",
+    "throughout",
+    "towards",
+    "toward",
+    "without",
+    "upon",
+    "beyond",
+    "per",
 ];
 
 /// Prepositions of company: people after them are who the activity is with
@@ -327,6 +358,12 @@ pub const CLAUSE_WORDS: &[&str] = &[
     "if",
     "so",
     "alongside",
+];
+
+/// Conjunctions that open a clause of time: what follows says when, not
+/// what is achieved ("... when the new phone system goes live").
+pub const TIME_CLAUSE_WORDS: &[&str] = &[
+    "when", "whenever", "while", "until", "once", "before", "after",
 ];
 
 /// Verbs that, after "to", state what a KR is for beyond
