@@ -128,7 +128,7 @@ impl<'a> Facts<'a> {
                     self.lead_end(),
                     self.predicate(),
                     self.result(),
-                    self.has_number(),
+                    self.numbers(),
                 )
             })
             .as_ref()

@@ -303,6 +303,37 @@ fn a_result_in_a_clause_of_time_only_says_when() {
 }
 
 #[test]
+fn an_activity_serving_a_measured_result_is_not_one() {
+    for text in [
+        "Pair with the support leads to cut first-reply time from 9 hours to 2",
+        "Promote and lift sign-ups for the evening classes by 15%",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+    // The number must measure the further verb: here it counts meetings.
+    assert_eq!(
+        activity("Hold 4 roundtables with the growers to agree the season plan"),
+        Some("Hold 4 roundtables")
+    );
+    assert_eq!(
+        activity("Liaise with the growers and agree the season plan"),
+        Some("Liaise")
+    );
+}
+
+#[test]
+fn a_meeting_where_a_thing_is_used_is_no_meeting_held() {
+    assert_eq!(
+        activity("Sales figures checked daily and reviewed in weekly meetings"),
+        None
+    );
+    assert_eq!(
+        activity("Present the sales figures in weekly meetings"),
+        Some("meetings")
+    );
+}
+
+#[test]
 fn a_verb_before_a_participle_is_part_of_the_subject() {
     // "Peer" is a verb of watching, but here it names who reviewed.
     assert_eq!(activity("Peer reviewed and merged into main"), None);

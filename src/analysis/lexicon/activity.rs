@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{Hit, Lexicon};
+use crate::analysis::numbers::Number;
 use crate::analysis::predicate::{self, Predicate};
 use crate::analysis::tokens::Split;
 use crate::analysis::words::{self, ActivityKind, NounClass, VerbClass};
@@ -22,22 +23,27 @@ impl Lexicon {
     /// where the number only counts the activity.
     ///
     /// `predicate` is the statement's main verb (see [`predicate`]);
-    /// `result` and `has_number` are the text's facts: where it states a
-    /// result (see [`super::spans::result_span`]) and whether it holds a
-    /// number. A result inside a clause of time says when the activity
-    /// happens, not what it achieves ("Be there for agents when the new
-    /// phone system goes live").
+    /// `result` and `numbers` are the text's facts: where it states a
+    /// result (see [`super::spans::result_span`]) and its numbers. A result
+    /// inside a clause of time says when the activity happens, not what it
+    /// achieves ("Be there for agents when the new phone system goes
+    /// live"). A further verb measured by a number, after "and" or as the
+    /// purpose, is the result the activity serves ("Work with the backend
+    /// teams to move 100% of the files", "Socialise and grow participation
+    /// by 10%"), whatever the activity.
     pub fn activity(
         &self,
         words: &Split,
         lead: usize,
         predicate: Option<&Predicate>,
         result: Option<Range<usize>>,
-        has_number: bool,
+        numbers: &[Number],
     ) -> Option<Activity> {
         let span =
             |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
-        let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead) {
+        let reports_a_state = predicate.is_some_and(|p| p.passive);
+        let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead, reports_a_state)
+        {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
             (hit.words, kind, Cue::Listed(kind))
         } else if let Some(range) = held_event(words, lead, predicate) {
@@ -58,8 +64,9 @@ impl Lexicon {
             (predicate.verb.clone(), ActivityKind::Other, cue)
         };
         let pure = matches!(kind, ActivityKind::Pure | ActivityKind::Meeting);
-        let has_result = result.is_some_and(|r| !in_time_clause(words, r.start));
-        if has_result || (!pure && has_number) {
+        let has_result = result.is_some_and(|r| !in_time_clause(words, r.start))
+            || measured_clause(words, range.end, numbers);
+        if has_result || (!pure && !numbers.is_empty()) {
             return None;
         }
         Some(Activity {
@@ -69,7 +76,12 @@ impl Lexicon {
         })
     }
 
-    fn activity_cue(&self, words: &Split, lead: usize) -> Option<Hit> {
+    /// The first listed activity that is the statement's act. When the
+    /// statement reports a state of a thing (`reports_a_state`: its verb
+    /// is a participle after its subject), a meeting after "in", "at" or
+    /// "during" is where the thing is used, not a meeting held ("metrics
+    /// measured and used in weekly meetings").
+    fn activity_cue(&self, words: &Split, lead: usize, reports_a_state: bool) -> Option<Hit> {
         let opening = predicate::opening(words, lead);
         for i in 0..lead {
             let Some(hit) = self.activity_matcher.at(words, i) else {
@@ -86,6 +98,7 @@ impl Lexicon {
             let strong = words::AMBIGUOUS_MEETINGS.contains(&base);
             let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), strong))
                 || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
+            let cued = cued && !(reports_a_state && is_setting(words, i));
             // Reported done: "readiness discussed with each team"; a change
             // "documented and communicated" with nobody named is a state.
             // "the shared pipeline" describes a thing.
@@ -376,7 +389,8 @@ fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
         // one group set up ("Set up a community of writers").
         let by_holder = holder.is_some_and(|p| p.verb.end <= i && i < p.verb.end + 5)
             && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
-        let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true));
+        let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
+            && !(predicate.is_some_and(|p| p.passive) && is_setting(words, i));
         (by_holder || cued).then(|| {
             let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
             start..i + 1
@@ -435,6 +449,39 @@ fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
         let to_people = (noun + 1..(noun + 4).min(lead))
             .any(|j| words.is(j, &["to", "for"]) && people_after(words, j + 1, lead, true));
         to_people.then_some(i..noun + 1)
+    })
+}
+
+/// True when the meeting at word `i` follows "in", "at" or "during" within
+/// three words: where something happens ("used in weekly meetings").
+fn is_setting(words: &Split, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| words.is(j, &["in", "at", "during"]))
+}
+
+/// True when a clause after word `from` opens with a verb, after "and" or
+/// the "to" of a purpose, and holds a number: the activity serves a measured
+/// result ("... to move 100% of the files", "... and grow participation by
+/// 10%").
+fn measured_clause(words: &Split, from: usize, numbers: &[Number]) -> bool {
+    (from..words.len().saturating_sub(1)).any(|j| {
+        if !words.is(j, &["and", "to"]) {
+            return false;
+        }
+        let verb = words.word(j + 1);
+        if !predicate::verb_lemmas(verb)
+            .iter()
+            .any(|lemma| lemma == verb)
+        {
+            return false;
+        }
+        // The clause runs to the next "and" or the end.
+        let end = (j + 2..words.len())
+            .find(|&k| words.is(k, &["and"]))
+            .map_or(usize::MAX, |k| words.tokens[k].range.start);
+        let start = words.tokens[j + 1].range.end;
+        numbers
+            .iter()
+            .any(|n| n.range.start >= start && n.range.start < end)
     })
 }
 
