@@ -370,7 +370,6 @@ pub const TIME_CLAUSE_WORDS: &[&str] = &[
 /// [`PURPOSE_VERBS`] ("... to discuss readiness", "... to launch the
 /// portal"): in a KR a purpose clause may name a further deliverable.
 pub const KR_PURPOSE_VERBS: &[&str] = &[
-    "... to reduce setup time",
     "establish",
     "confirm",
     "free",

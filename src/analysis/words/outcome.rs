@@ -8,9 +8,6 @@
 /// "release trains", "secure enclaves", "open source") are left out on
 /// purpose.
 pub const PURPOSE_VERBS: &[&str] = &[
-    "to",
-    "to",
-    "to",
     "cut",
     "lower",
     "shorten",
@@ -93,18 +90,6 @@ pub const PURPOSE_VERBS: &[&str] = &[
 /// Further verbs that state an objective's purpose after "to" ("to
 /// decommission ...", "to onboard ..."), beyond [`PURPOSE_VERBS`].
 pub const OBJECTIVE_PURPOSE_VERBS: &[&str] = &[
-    "to reduce
-/// toil",
-    "to meet the audit",
-    "to let teams deploy",
-    "to managed PostgreSQL",
-    "to
-/// microservices",
-    "block storage",
-    "free tier",
-    "release trains",
-    "secure enclaves",
-    "open source",
     "reduce",
     "decrease",
     "shrink",
