@@ -224,6 +224,55 @@ fn score(rows: &[Row]) -> BTreeMap<(String, &'static str), (Counts, Vec<String>)
     out
 }
 
+/// The rows whose ids lie in `range` ("r0818-r1237"): one prefix, numbers
+/// inclusive.
+fn in_range(id: &str, range: &str) -> bool {
+    let parse = |id: &str| {
+        let (prefix, number) = id.split_at(1.min(id.len()));
+        Some((prefix.to_string(), number.parse::<u32>().ok()?))
+    };
+    let Some((first, last)) = range.split_once('-') else {
+        panic!("DEVSET_IDS={range}: expected FIRST-LAST, like r0818-r1237");
+    };
+    match (parse(id), parse(first), parse(last)) {
+        (Some((p, n)), Some((pf, f)), Some((pl, l))) => p == pf && p == pl && f <= n && n <= l,
+        _ => panic!("DEVSET_IDS={range}: ids are a letter and a number"),
+    }
+}
+
+/// With `DEVSET_IDS=FIRST-LAST`, prints the scores of one batch of rows on
+/// its own (both splits together), to measure a batch labelled blind
+/// before anything is tuned on it. The floors are not checked then.
+#[test]
+fn a_batch_of_rows_can_be_scored_on_its_own() {
+    let Some(range) = std::env::var("DEVSET_IDS").ok() else {
+        return;
+    };
+    let rows: Vec<Row> = rows()
+        .into_iter()
+        .filter(|row| in_range(&row.id, &range))
+        .map(|row| Row {
+            split: "batch".to_string(),
+            ..row
+        })
+        .collect();
+    assert!(!rows.is_empty(), "DEVSET_IDS={range} matches no row");
+    println!(
+        "{range} ({} rows): rule, found, missed, false alarms, precision, recall",
+        rows.len()
+    );
+    for ((_, rule), (counts, _)) in score(&rows) {
+        println!(
+            "  {rule:<26} {:>4} {:>4} {:>4}  {:.2}  {:.2}",
+            counts.found,
+            counts.missed,
+            counts.false_alarms,
+            counts.precision(),
+            counts.recall()
+        );
+    }
+}
+
 #[test]
 fn language_rules_reach_their_floors_on_the_held_out_split() {
     let rows = rows();
