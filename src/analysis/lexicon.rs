@@ -250,14 +250,51 @@ impl Lexicon {
             || word.ends_with("ments")
             || base == "growth")
             && (words::ARTIFACTS.contains(&next)
+                || modifies_next(words, hit.words.end)
                 // "the browser extension": a noun for a thing or a person
                 // names the kind of thing it is.
                 || matches!(
                     predicate::noun_class(prev),
                     Some(NounClass::Artifact | NounClass::People)
                 ));
-        !wrong_sense && !names_a_thing && !describes_a_thing
+        !wrong_sense && !names_a_thing && !describes_a_thing && !in_relative_clause(words, i)
     }
+}
+
+/// True when the noun before word `next` modifies it: a lowercase word
+/// follows with nothing but a space between, and it is no preposition,
+/// joining word, determiner or finite verb ("a growth path", "the
+/// improvement plan"; not "growth in EMEA", "improvement is visible").
+fn modifies_next(words: &Split, next: usize) -> bool {
+    next < words.len()
+        && words.gap_before(next) == " "
+        && words
+            .token_text(next)
+            .chars()
+            .all(|c| c.is_ascii_lowercase())
+        && !words.is(next, words::PREPOSITIONS)
+        && !words.is(next, words::CLAUSE_WORDS)
+        && !words.is(next, words::THING_DETERMINERS)
+        && !words.is(
+            next,
+            &[
+                "is", "are", "was", "were", "will", "this", "next", "by", "than",
+            ],
+        )
+}
+
+/// True when word `i` lies in a relative clause after the statement's
+/// opening: "that", "which" or "who" and then a verb ("Have benchmarks that
+/// demonstrate the improvement"), which describes the thing delivered.
+fn in_relative_clause(words: &Split, i: usize) -> bool {
+    (1..i).any(|j| {
+        words.is(j, &["that", "which", "who"]) && {
+            let verb = words.word(j + 1);
+            predicate::verb_lemmas(verb)
+                .iter()
+                .any(|lemma| verb == lemma || verb.strip_suffix('s') == Some(lemma.as_str()))
+        }
+    })
 }
 
 /// The end of the WordNet verb of change of degree that opens at word `i`,

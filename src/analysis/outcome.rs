@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::forms;
 use super::tokens::{Split, Token};
 use super::words;
+use super::{forms, predicate};
 
 /// True when the statement says what the work is for.
 pub fn states_outcome(split: &Split) -> bool {
@@ -24,7 +24,15 @@ pub fn states_outcome(split: &Split) -> bool {
     }
     // What improves is the first noun after the verb's modifiers; a gerund
     // there names a practice ("monitoring"), not a measure.
+    let changes =
+        |word: &str| words::IMPROVEMENT_VERBS.contains(&word) || words::is_change_verb(word);
     if words::IMPROVEMENT_VERBS.contains(&at(0)) && !at(1).ends_with("ing") {
+        return true;
+    }
+    // Any other WordNet verb of change of degree, when what changes is a
+    // quality ("Optimize repository functionality", "Strengthen movement
+    // governance"), not a thing ("Stabilize cargo-script").
+    if words::is_change_verb(at(0)) && quality_changed(lower) {
         return true;
     }
     for i in 0..words.len() {
@@ -44,6 +52,13 @@ pub fn states_outcome(split: &Split) -> bool {
                 matches!(next, "the" | "a") && matches!(at(i + 2), "goal" | "aim" | "purpose")
             }
             "aimed" | "aiming" => matches!(next, "at" | "to"),
+            // A change reported as a state: "The bandwidth usage is reduced".
+            "is" | "are" | "be" | "been" | "was" | "were" if i > 0 => {
+                next.ends_with("ed")
+                    && forms::bases(next)
+                        .iter()
+                        .any(|base| changes(base) || words::OUTCOME_VERBS.contains(&base.as_str()))
+            }
             "that" | "which" => is_third_person_purpose(next),
             "and" => words::OUTCOME_VERBS.contains(&next),
             "for" => {
@@ -64,11 +79,34 @@ pub fn states_outcome(split: &Split) -> bool {
 }
 
 /// The word at `j` (after "to", past adverbs) is a purpose verb.
+/// True when the object after the first word is headed by a noun of
+/// quality, by its suffix ("functionality", "governance", "health",
+/// "efficiency", "readiness"): the head is the last word before a
+/// preposition, "and" or the end.
+fn quality_changed(lower: &[String]) -> bool {
+    let head = lower
+        .iter()
+        .skip(1)
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "and" | "by" | "for" | "in" | "of" | "on" | "to" | "with" | "across" | "through"
+            )
+        })
+        .last();
+    head.is_some_and(|w| {
+        [
+            "ity", "ty", "ness", "ance", "ence", "ency", "ancy", "th", "ship",
+        ]
+        .iter()
+        .any(|suffix| w.len() > suffix.len() + 3 && w.ends_with(suffix))
+    })
+}
+
 fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) -> bool {
-    while lower
-        .get(j)
-        .is_some_and(|w| w.ends_with("ly") && w.len() > 4)
-    {
+    while lower.get(j).is_some_and(|w| {
+        w.ends_with("ly") && w.len() > 4 || matches!(w.as_str(), "better" | "further")
+    }) {
         j += 1;
     }
     let Some(word) = lower.get(j) else {
@@ -81,7 +119,30 @@ fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) ->
     if capitalised && !words::is_objective_purpose_verb(word) {
         return false;
     }
-    is_purpose_verb(word)
+    is_purpose_verb(word) || is_bare_verb_with_object(words, lower, j)
+}
+
+/// True when the word at `j` is an infinitive of any verb WordNet knows, in
+/// its base form and with something after it: a word that is only a verb
+/// ("to acquire and maintain a virtual office"), or a verb with an
+/// article or pronoun after it ("to build a trustworthy encyclopedia").
+/// Not a destination ("to the cloud", "to managed PostgreSQL", "to
+/// microservices") or a noun of a compound ("paths to value", "to cloud
+/// hosting").
+fn is_bare_verb_with_object(words: &[Token<'_>], lower: &[String], j: usize) -> bool {
+    let word = lower[j].as_str();
+    let Some(next) = lower.get(j + 1) else {
+        return false;
+    };
+    words[j].text.chars().all(|c| c.is_ascii_lowercase())
+        && !words::DESTINATION_STARTS.contains(&word)
+        && !words::NOT_VERBS.contains(&word)
+        && predicate::verb_lemmas(word)
+            .iter()
+            .any(|lemma| lemma == word)
+        && (words::is_verb_only(word)
+            || words::THING_DETERMINERS.contains(&next.as_str())
+            || matches!(next.as_str(), "it" | "them" | "us" | "people" | "more"))
 }
 
 /// A purpose verb in base form: listed, a listed verb with "re"/"un", or a

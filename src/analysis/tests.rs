@@ -334,6 +334,33 @@ fn a_meeting_where_a_thing_is_used_is_no_meeting_held() {
 }
 
 #[test]
+fn a_vague_noun_naming_a_thing_or_describing_a_deliverable_is_not_vague() {
+    assert_eq!(vague("Draft a growth plan for the youth league"), None);
+    assert_eq!(
+        vague("Publish dashboards that show the improvement in ward turnaround"),
+        None
+    );
+    assert_eq!(vague("Growth in repeat bookings"), Some("Growth"));
+    assert_eq!(
+        vague("Ensure that we improve ward turnaround"),
+        Some("improve")
+    );
+}
+
+#[test]
+fn occasions_counted_or_held_are_meetings_however_they_are_written() {
+    assert_eq!(
+        activity("6 parent information talks this term"),
+        Some("talks")
+    );
+    assert_eq!(
+        activity("Host 2 bring your own laptop safety workshops"),
+        Some("Host 2 bring your own laptop safety workshops")
+    );
+    assert_eq!(activity("6 releases this term"), None);
+}
+
+#[test]
 fn a_verb_before_a_participle_is_part_of_the_subject() {
     // "Peer" is a verb of watching, but here it names who reviewed.
     assert_eq!(activity("Peer reviewed and merged into main"), None);

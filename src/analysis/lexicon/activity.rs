@@ -46,7 +46,7 @@ impl Lexicon {
         {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
             (hit.words, kind, Cue::Listed(kind))
-        } else if let Some(range) = held_event(words, lead, predicate) {
+        } else if let Some(range) = held_event(words, lead, predicate, numbers) {
             (range, ActivityKind::Meeting, Cue::Meeting)
         } else if let Some(range) = help_given(words, lead, predicate) {
             (range, ActivityKind::Other, Cue::Given)
@@ -371,7 +371,12 @@ fn meeting_cue(word: &str, strong: bool) -> bool {
 /// ("catch-ups", "check-ins"), after a verb that holds meetings or a
 /// frequency within four words, or as the object of the statement's
 /// holding verb ("Run drop-in clinics").
-fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+fn held_event(
+    words: &Split,
+    lead: usize,
+    predicate: Option<&Predicate>,
+    numbers: &[Number],
+) -> Option<Range<usize>> {
     let holder = predicate.filter(|p| {
         !p.passive
             && predicate::verb_lemmas(words.word(p.verb.start))
@@ -387,11 +392,27 @@ fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
         }
         // A series of occasions held ("Host quarterly roundtables"), not
         // one group set up ("Set up a community of writers").
-        let by_holder = holder.is_some_and(|p| p.verb.end <= i && i < p.verb.end + 5)
-            && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
+        // The occasion heads the holding verb's object, however long its
+        // modifiers ("Host 3 lunch and learn deep dive meetings").
+        let by_holder = holder.is_some_and(|p| {
+            p.verb.end <= i
+                && i < p.verb.end + 8
+                && !(p.verb.end..i).any(|j| words.is(j, words::PREPOSITIONS))
+        }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
             && !(predicate.is_some_and(|p| p.passive) && is_setting(words, i));
-        (by_holder || cued).then(|| {
+        // A statement that only counts occasions, with no verb: "4
+        // speaking engagements this quarter". Not "10 campaigns have run",
+        // nor "fewer than 15% of chats".
+        let counted = predicate.is_none()
+            && !(0..lead).any(|j| words.is(j, &["is", "are", "was", "were", "has", "have", "had"]))
+            && (i.saturating_sub(3)..i).any(|j| {
+                numbers
+                    .iter()
+                    .any(|n| n.range.start == words.tokens[j].range.start)
+                    && !(j..i).any(|k| words.is(k, words::PREPOSITIONS))
+            });
+        (by_holder || cued || counted).then(|| {
             let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
             start..i + 1
         })

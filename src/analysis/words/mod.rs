@@ -59,6 +59,16 @@ pub fn is_watch_verb(lemma: &str) -> bool {
     WATCH_VERBS.contains(lemma)
 }
 
+/// One-word verbs WordNet holds no noun for ("acquire", "evaluate"). See
+/// `scripts/gen-lexicon`.
+static VERB_ONLY: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| rows(include_str!("verb_only.tsv")).collect());
+
+/// True when `word` (lowercase) is a verb WordNet knows no noun for.
+pub fn is_verb_only(word: &str) -> bool {
+    VERB_ONLY.contains(word)
+}
+
 /// The rows of a generated table, comments and blank lines left out.
 fn rows(table: &'static str) -> impl Iterator<Item = &'static str> {
     table

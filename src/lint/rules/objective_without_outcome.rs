@@ -239,6 +239,35 @@ mod tests {
     }
 
     #[test]
+    fn an_infinitive_of_any_verb_is_a_purpose_but_a_noun_after_to_is_not() {
+        for statement in [
+            "Train the night-shift nurses to recognise early sepsis",
+            "Run a volunteer drive to rebuild the riverside footpaths",
+            "Pool the regional budgets to better equip rural clinics",
+        ] {
+            assert!(states_outcome(statement), "{statement}");
+        }
+        for statement in [
+            "Move the ticket archive to cloud storage",
+            "Open new routes to value for small retailers",
+            "Migrate the payroll to the new provider",
+        ] {
+            assert!(!states_outcome(statement), "{statement}");
+        }
+    }
+
+    #[test]
+    fn a_change_of_a_quality_is_an_outcome_and_of_a_thing_is_not() {
+        assert!(states_outcome("Stabilize warehouse reliability"));
+        assert!(states_outcome("Tighten our incident readiness"));
+        assert!(!states_outcome("Stabilize the label printer fleet"));
+        // Reported as a state after its subject.
+        assert!(states_outcome(
+            "Call waiting time is shortened for every branch"
+        ));
+    }
+
+    #[test]
     fn small_words_alone_decide_nothing() {
         assert!(!states_outcome("to"));
         assert!(!states_outcome("So"));
