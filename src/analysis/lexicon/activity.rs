@@ -46,7 +46,7 @@ impl Lexicon {
         {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
             (hit.words, kind, Cue::Listed(kind))
-        } else if let Some(range) = held_event(words, lead, predicate, numbers) {
+        } else if let Some(range) = held_event(words, lead, predicate) {
             (range, ActivityKind::Meeting, Cue::Meeting)
         } else if let Some(range) = help_given(words, lead, predicate) {
             (range, ActivityKind::Other, Cue::Given)
@@ -303,24 +303,7 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             let word = words.word(j);
             word.ends_with('s') && is_event(word) && is_head(words, j)
         });
-    // Keeping watch over anything but a made thing, and not over each of
-    // a set: "Monitor social media sentiment". "Monitor the walk-in freezers"
-    // is a behaviour set up, and "monitor every production database" is a
-    // coverage to check.
-    let watches = !predicate.passive
-        && words::is_watch_verb(&predicate.lemma)
-        && !words.is(end, &["all", "every", "each"])
-        && !object_is_made(words, end, lead);
-    company || bare_company || object || leads_through || idiom || attends || watches
-}
-
-/// True when the object that starts at `from` is headed by a made thing
-/// ("the production databases"), before the next preposition.
-fn object_is_made(words: &Split, from: usize, lead: usize) -> bool {
-    (from..(from + 6).min(lead))
-        .take_while(|&j| !words.is(j, words::PREPOSITIONS) && !words.is(j, words::CLAUSE_WORDS))
-        .filter(|&j| is_head(words, j))
-        .any(|j| predicate::noun_class(words.word(j)) == Some(NounClass::Artifact))
+    company || bare_company || object || leads_through || idiom || attends
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it
@@ -371,12 +354,7 @@ fn meeting_cue(word: &str, strong: bool) -> bool {
 /// ("catch-ups", "check-ins"), after a verb that holds meetings or a
 /// frequency within four words, or as the object of the statement's
 /// holding verb ("Run drop-in clinics").
-fn held_event(
-    words: &Split,
-    lead: usize,
-    predicate: Option<&Predicate>,
-    numbers: &[Number],
-) -> Option<Range<usize>> {
+fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
     let holder = predicate.filter(|p| {
         !p.passive
             && predicate::verb_lemmas(words.word(p.verb.start))
@@ -401,18 +379,7 @@ fn held_event(
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
             && !(predicate.is_some_and(|p| p.passive) && is_setting(words, i));
-        // A statement that only counts occasions, with no verb: "4
-        // speaking engagements this quarter". Not "10 campaigns have run",
-        // nor "fewer than 15% of chats".
-        let counted = predicate.is_none()
-            && !(0..lead).any(|j| words.is(j, &["is", "are", "was", "were", "has", "have", "had"]))
-            && (i.saturating_sub(3)..i).any(|j| {
-                numbers
-                    .iter()
-                    .any(|n| n.range.start == words.tokens[j].range.start)
-                    && !(j..i).any(|k| words.is(k, words::PREPOSITIONS))
-            });
-        (by_holder || cued || counted).then(|| {
+        (by_holder || cued).then(|| {
             let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
             start..i + 1
         })

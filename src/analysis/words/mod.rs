@@ -48,17 +48,6 @@ pub fn is_help_noun(noun: &str) -> bool {
     HELP_NOUNS.contains(noun)
 }
 
-/// Verbs of keeping watch from WordNet ("monitor", "watch", "look on"). See
-/// `scripts/gen-lexicon`.
-static WATCH_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| rows(include_str!("watch_verbs.tsv")).collect());
-
-/// True when `lemma` (lowercase, words joined by single spaces) is a
-/// WordNet verb of keeping watch: looking, watching, listening, monitoring.
-pub fn is_watch_verb(lemma: &str) -> bool {
-    WATCH_VERBS.contains(lemma)
-}
-
 /// One-word verbs WordNet holds no noun for ("acquire", "evaluate"). See
 /// `scripts/gen-lexicon`.
 static VERB_ONLY: LazyLock<HashSet<&'static str>> =

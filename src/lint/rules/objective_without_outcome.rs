@@ -46,7 +46,10 @@ An outcome is found when the statement has any of:
   quickly detect"). A word after "to" that is a proper name, a number, an
   article, or ends in -ed or -s is a destination, not an outcome: "to
   microservices architecture", "to managed PostgreSQL", "to GitHub Actions",
-  "to the new cluster".
+  "to the new cluster". Any other verb WordNet knows counts too when it
+  can only be a verb ("to acquire and maintain ...") or an article or
+  pronoun follows it ("to build a trustworthy encyclopedia"); "paths to
+  value" and "to cloud hosting" stay destinations.
 - "to" plus any verb after "enable", "allow", "help" or "let" and whom
   they help: "enable product teams to run canaries".
 - "in order to", "so that", "so as to", "with the goal of", "with the aim
@@ -61,7 +64,11 @@ An outcome is found when the statement has any of:
   "Reduce pages ...") or of a quality ("Improve developer productivity",
   "Enhance surgical outcomes") is itself the outcome; the KRs say how
   much. A practice improved is not an outcome: "Improve monitoring for all
-  services" still fires.
+  services" still fires. Another WordNet verb of change of degree counts
+  when what it changes is a quality, by the noun's suffix ("Optimize
+  repository functionality", "Strengthen governance"), not a thing
+  ("Stabilize cargo-script"); so does a change reported as a state ("The
+  bandwidth usage is reduced").
 
 ## Example
 
