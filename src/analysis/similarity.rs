@@ -11,6 +11,7 @@
 //! inverted indexes over content words, so a book of thousands of objectives
 //! costs about as much as the pairs that really share words.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 // Hashed per word of every text; the fast non-cryptographic hasher (the
@@ -57,11 +58,26 @@ const GENERIC_WORDS: &[&str] = &[
 /// `"Roll out  IPv6 to remove NAT bottlenecks."` and
 /// `"roll out IPv6 to remove NAT bottlenecks"` normalise alike.
 pub fn normalize_statement(statement: &str) -> String {
-    let words: Vec<&str> = statement.split_whitespace().collect();
-    let joined = words.join(" ").to_lowercase();
-    joined
+    // One buffer for the whole form: every template field and objective
+    // statement passes through here.
+    let mut joined = String::with_capacity(statement.len());
+    for word in statement.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let mut lower = if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    };
+    let kept = lower
         .trim_end_matches(|c: char| matches!(c, '.' | '!' | ';' | ':') || c.is_whitespace())
-        .to_string()
+        .len();
+    lower.truncate(kept);
+    lower
 }
 
 /// The words of a text that carry its meaning, keyed by a comparison form.
@@ -73,20 +89,51 @@ pub fn normalize_statement(statement: &str) -> String {
 /// meet. Each key keeps the word as first written, for messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContentWords {
-    /// (comparison form, the word as first written, lowercase), sorted by
-    /// form and without repeats: comparing two texts is one merge.
-    words: Vec<(String, String)>,
+    /// Sorted by comparison form and without repeats: comparing two texts
+    /// is one merge.
+    words: Vec<ContentWord>,
+}
+
+/// A comparison form and the word as first written (lowercase), in one
+/// allocation: `form` is `text[..form_len]`, the written word the rest, or
+/// the form itself when the rest is empty (most words need no folding).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ContentWord {
+    text: String,
+    form_len: usize,
+}
+
+impl ContentWord {
+    fn new(form: &str, written: &str) -> Self {
+        let mut text = String::with_capacity(form.len() + written.len());
+        text.push_str(form);
+        if written != form {
+            text.push_str(written);
+        }
+        ContentWord {
+            text,
+            form_len: form.len(),
+        }
+    }
+
+    fn form(&self) -> &str {
+        &self.text[..self.form_len]
+    }
+
+    fn written(&self) -> &str {
+        match &self.text[self.form_len..] {
+            "" => self.form(),
+            rest => rest,
+        }
+    }
 }
 
 /// The forms two sorted lists share, as pairs of positions.
-fn merge<'x>(
-    a: &'x [(String, String)],
-    b: &'x [(String, String)],
-) -> impl Iterator<Item = usize> + 'x {
+fn merge<'x>(a: &'x [ContentWord], b: &'x [ContentWord]) -> impl Iterator<Item = usize> + 'x {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
+            match a[i].form().cmp(b[j].form()) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
@@ -111,19 +158,26 @@ impl ContentWords {
 
     /// The comparison forms, in sorted order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(|(key, _)| key.as_str())
+        self.words.iter().map(ContentWord::form)
     }
 
     pub fn contains(&self, key: &str) -> bool {
         self.words
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .binary_search_by(|w| w.form().cmp(key))
             .is_ok()
     }
 
     /// The words both texts use, as written in `self`, sorted.
     pub fn shared_with(&self, other: &ContentWords) -> Vec<String> {
+        self.shared_outside(other, &HashSet::default())
+    }
+
+    /// [`Self::shared_with`], leaving out the forms in `skip`.
+    fn shared_outside(&self, other: &ContentWords, skip: &HashSet<&str>) -> Vec<String> {
         let mut shared: Vec<String> = merge(&self.words, &other.words)
-            .map(|i| self.words[i].1.clone())
+            .map(|i| &self.words[i])
+            .filter(|word| !skip.contains(word.form()))
+            .map(|word| word.written().to_string())
             .collect();
         shared.sort();
         shared
@@ -155,17 +209,6 @@ impl ContentWords {
         }
     }
 
-    /// The same words without the given keys.
-    fn without(&self, drop: &HashSet<&str>) -> ContentWords {
-        ContentWords {
-            words: self
-                .words
-                .iter()
-                .filter(|(key, _)| !drop.contains(key.as_str()))
-                .cloned()
-                .collect(),
-        }
-    }
 }
 
 /// The content words of `text`; `stop` holds lowercase stop words (the
@@ -179,22 +222,27 @@ pub fn content_words_of(
     split: &Split<'_>,
     stop: &std::collections::HashSet<String>,
 ) -> ContentWords {
-    let mut words = Vec::new();
+    let mut words: Vec<(Cow<'_, str>, &str)> = Vec::new();
     // Compounds count by their parts: "feature-flag" meets "feature flag".
     for word in split.lower.iter().flat_map(|lower| lower.split('-')) {
         if !word.chars().any(char::is_alphabetic) || stop.contains(word) {
             continue;
         }
         let key = comparison_form(word);
-        if stop.contains(&key) {
+        if key != word && stop.contains(key.as_ref()) {
             continue;
         }
-        words.push((key, word.to_string()));
+        words.push((key, word));
     }
     // A stable sort keeps each form's first written word first.
-    words.sort_by(|a: &(String, String), b| a.0.cmp(&b.0));
+    words.sort_by(|a, b| a.0.cmp(&b.0));
     words.dedup_by(|later, first| later.0 == first.0);
-    ContentWords { words }
+    ContentWords {
+        words: words
+            .into_iter()
+            .map(|(form, written)| ContentWord::new(&form, written))
+            .collect(),
+    }
 }
 
 /// What the similarity of a text reads: its content words and the things it
@@ -217,7 +265,7 @@ impl TextWords {
 /// Folds the possessive and simple plurals: `teams` -> `team`,
 /// `dependencies` -> `dependency`. Words ending in `ss`, `us` or `is`
 /// (`access`, `status`, `analysis`) keep their `s`.
-fn comparison_form(word: &str) -> String {
+fn comparison_form(word: &str) -> Cow<'_, str> {
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -225,15 +273,15 @@ fn comparison_form(word: &str) -> String {
     if word.chars().count() > 4
         && let Some(stem) = word.strip_suffix("ies")
     {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     if word.chars().count() > 3
         && word.ends_with('s')
         && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
     {
-        return word[..word.len() - 1].to_string();
+        return Cow::Borrowed(&word[..word.len() - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 /// Pairs `(i, j, jaccard)` with `i < j` of word sets whose Jaccard
@@ -501,14 +549,17 @@ fn overlapping_texts<'w>(
         .filter(|&(key, &count)| count > limit || GENERIC_WORDS.contains(key))
         .map(|(&key, _)| key)
         .collect();
-    let distinctive: Vec<ContentWords> = words.iter().map(|w| w.without(&common)).collect();
+    let distinctive: Vec<Vec<&str>> = words
+        .iter()
+        .map(|w| w.keys().filter(|key| !common.contains(key)).collect())
+        .collect();
     let names: Vec<&BTreeSet<String>> = all.iter().map(|w| &w.names).collect();
 
     // Inverted index over distinctive words: each posting list holds at
     // most `limit` texts, so counting shared words stays near linear.
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (t, set) in distinctive.iter().enumerate() {
-        for key in set.keys() {
+        for &key in set {
             postings.entry(key).or_default().push(t);
         }
     }
@@ -522,7 +573,7 @@ fn overlapping_texts<'w>(
     let mut touched = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (a, set) in distinctive.iter().enumerate() {
-        for key in set.keys() {
+        for key in set {
             for &b in &postings[key] {
                 if b > a && teams[b] != teams[a] {
                     if shared[b] == 0 {
@@ -554,7 +605,7 @@ fn overlapping_texts<'w>(
             (score >= OVERLAP_THRESHOLD).then(|| Overlap {
                 a: texts[a],
                 b: texts[b],
-                shared_words: distinctive[a].shared_with(&distinctive[b]),
+                shared_words: words[a].shared_outside(words[b], &common),
                 score,
             })
         })

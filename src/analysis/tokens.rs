@@ -12,7 +12,17 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+        lowercase(self.text)
+    }
+}
+
+/// `word` in lowercase; most words are plain ASCII, which needs no Unicode
+/// case tables.
+fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
     }
 }
 
@@ -21,11 +31,11 @@ impl Token<'_> {
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(offset, c)) in bytes.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
         let joiner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
-            && bytes.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || joiner {
             start.get_or_insert(offset);
         } else if let Some(s) = start.take() {
