@@ -6,6 +6,9 @@
 //! spellings meet the American ones ("revolutionising").
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+
+use foldhash::HashMap;
 
 use super::words;
 
@@ -94,6 +97,30 @@ pub fn inflections(word: &str) -> Vec<String> {
 /// `supercharged` -> `supercharge`, `synergies` -> `synergy`,
 /// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
 pub fn bases(word: &str) -> Vec<String> {
+    BASES.with_borrow_mut(|memo| {
+        if let Some(bases) = memo.get(word) {
+            return bases.clone();
+        }
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        let bases = bases_of(word);
+        memo.insert(word.into(), bases.clone());
+        bases
+    })
+}
+
+/// The most words [`bases`] remembers per thread; a long-running language
+/// server starts afresh past it rather than growing without end.
+const MEMO_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// [`bases`] of each word already asked about: the analyses ask about
+    /// the same words of the same texts many times.
+    static BASES: RefCell<HashMap<Box<str>, Vec<String>>> = RefCell::new(HashMap::default());
+}
+
+fn bases_of(word: &str) -> Vec<String> {
     let mut out = regular_bases(word);
     let american = american(word);
     if american != word {

@@ -222,7 +222,7 @@ pub fn content_words_of(
     split: &Split<'_>,
     stop: &std::collections::HashSet<String>,
 ) -> ContentWords {
-    let mut words: Vec<(Cow<'_, str>, &str)> = Vec::new();
+    let mut words: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(split.len());
     // Compounds count by their parts: "feature-flag" meets "feature flag".
     for word in split.lower.iter().flat_map(|lower| lower.split('-')) {
         if !word.chars().any(char::is_alphabetic) || stop.contains(word) {
@@ -238,9 +238,10 @@ pub fn content_words_of(
     words.sort_by(|a, b| a.0.cmp(&b.0));
     words.dedup_by(|later, first| later.0 == first.0);
     ContentWords {
+        // Collected from a borrow, so the kept vector is of the exact size.
         words: words
-            .into_iter()
-            .map(|(form, written)| ContentWord::new(&form, written))
+            .iter()
+            .map(|(form, written)| ContentWord::new(form, written))
             .collect(),
     }
 }
