@@ -162,9 +162,7 @@ impl ContentWords {
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.words
-            .binary_search_by(|w| w.form().cmp(key))
-            .is_ok()
+        self.words.binary_search_by(|w| w.form().cmp(key)).is_ok()
     }
 
     /// The words both texts use, as written in `self`, sorted.
@@ -208,16 +206,12 @@ impl ContentWords {
             2.0 * self.shared_count(other) as f64 / total as f64
         }
     }
-
 }
 
-/// The content words of `text`; `stop` holds lowercase stop words (the
-/// configured list, [`crate::lint::Lexicon::stop`]).
-pub fn content_words(text: &str, stop: &std::collections::HashSet<String>) -> ContentWords {
-    content_words_of(&Split::new(text), stop)
-}
-
-/// [`content_words`] of a text already split into words.
+/// The content words of a text split into words; `stop` holds lowercase
+/// stop words (the configured list, [`crate::lint::Lexicon::stop`]). Read
+/// them from [`crate::analysis::Facts::similarity`], which computes them once
+/// per text.
 pub fn content_words_of(
     split: &Split<'_>,
     stop: &std::collections::HashSet<String>,
@@ -251,7 +245,8 @@ pub fn content_words_of(
 #[derive(Debug, Clone, Default)]
 pub struct TextWords {
     pub content: ContentWords,
-    pub names: BTreeSet<String>,
+    /// Sorted, without repeats (see [`named_things`]).
+    pub names: Vec<String>,
 }
 
 impl TextWords {
@@ -554,7 +549,7 @@ fn overlapping_texts<'w>(
         .iter()
         .map(|w| w.keys().filter(|key| !common.contains(key)).collect())
         .collect();
-    let names: Vec<&BTreeSet<String>> = all.iter().map(|w| &w.names).collect();
+    let names: Vec<&[String]> = all.iter().map(|w| w.names.as_slice()).collect();
 
     // Inverted index over distinctive words: each posting list holds at
     // most `limit` texts, so counting shared words stays near linear.
@@ -596,7 +591,7 @@ fn overlapping_texts<'w>(
     }
     pairs
         .into_iter()
-        .filter(|&(a, b)| names[a].is_subset(names[b]) || names[b].is_subset(names[a]))
+        .filter(|&(a, b)| is_subset(names[a], names[b]) || is_subset(names[b], names[a]))
         .filter_map(|(a, b)| {
             // Scored on the whole wording: in a big quarter, setting the
             // common words aside leaves a few words per text, and two texts
@@ -620,8 +615,8 @@ fn overlapping_texts<'w>(
 /// are about different systems however alike the rest of their wording is:
 /// "Keep Velmora checkout error budget burn under 100%" and the same
 /// sentence about Tasken checkout are two teams' own work.
-fn named_things(split: &Split<'_>) -> BTreeSet<String> {
-    let mut names: BTreeSet<String> = split
+fn named_things(split: &Split<'_>) -> Vec<String> {
+    let mut names: Vec<String> = split
         .text
         .split('`')
         .skip(1)
@@ -634,10 +629,18 @@ fn named_things(split: &Split<'_>) -> BTreeSet<String> {
         // "SREs" and "APIs" are acronyms too.
         let letters = word.strip_suffix('s').unwrap_or(word);
         if letters.chars().any(char::is_uppercase) && letters.chars().any(char::is_lowercase) {
-            names.insert(word.to_lowercase());
+            names.push(word.to_lowercase());
         }
     }
+    names.sort_unstable();
+    names.dedup();
     names
+}
+
+/// Every name of the sorted list `a` is in the sorted list `b`.
+fn is_subset(a: &[String], b: &[String]) -> bool {
+    let mut rest = b.iter();
+    a.iter().all(|name| rest.any(|other| other == name))
 }
 
 #[cfg(test)]
@@ -648,6 +651,10 @@ mod tests {
 
     fn stop() -> std::collections::HashSet<String> {
         STOP_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn content_words(text: &str, stop: &std::collections::HashSet<String>) -> ContentWords {
+        content_words_of(&Split::new(text), stop)
     }
 
     /// The words of every objective statement and key result of `plan`.
@@ -671,6 +678,10 @@ mod tests {
             }
         }
         all
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|n| n.to_string()).collect()
     }
 
     fn overlaps_in(plan: &Plan) -> Vec<Overlap> {
@@ -861,10 +872,18 @@ mod tests {
             named_things(&Split::new(
                 "Move `ledger-api` off MySQL onto Velmora's GitHub Actions, no SREs or APIs"
             )),
-            BTreeSet::from(
-                ["actions", "github", "ledger-api", "mysql", "velmora"].map(String::from)
-            )
+            ["actions", "github", "ledger-api", "mysql", "velmora"]
         );
+        assert!(is_subset(
+            &names(&["b", "d"]),
+            &names(&["a", "b", "c", "d"])
+        ));
+        assert!(!is_subset(
+            &names(&["b", "e"]),
+            &names(&["a", "b", "c", "d"])
+        ));
+        assert!(is_subset(&[], &names(&["a"])));
+        assert!(!is_subset(&names(&["a"]), &[]));
     }
 
     #[test]

@@ -109,8 +109,11 @@ impl VerbClass {
     }
 }
 
-static VERB_CLASSES: LazyLock<HashMap<&'static str, VerbClass>> =
-    LazyLock::new(|| pairs(include_str!("verb_classes.tsv"), |name| Some(VerbClass::parse(name))));
+static VERB_CLASSES: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
+    pairs(include_str!("verb_classes.tsv"), |name| {
+        Some(VerbClass::parse(name))
+    })
+});
 
 /// The class of a WordNet verb (`lemma` lowercase, words joined by single
 /// spaces: "follow up", "keep an eye on"); `None` when WordNet has no such
