@@ -167,14 +167,14 @@ impl ContentWords {
 
     /// The words both texts use, as written in `self`, sorted.
     pub fn shared_with(&self, other: &ContentWords) -> Vec<String> {
-        self.shared_outside(other, &HashSet::default())
+        self.shared_outside(other, |_| false)
     }
 
-    /// [`Self::shared_with`], leaving out the forms in `skip`.
-    fn shared_outside(&self, other: &ContentWords, skip: &HashSet<&str>) -> Vec<String> {
+    /// [`Self::shared_with`], leaving out the forms `skip` names.
+    fn shared_outside(&self, other: &ContentWords, skip: impl Fn(&str) -> bool) -> Vec<String> {
         let mut shared: Vec<String> = merge(&self.words, &other.words)
             .map(|i| &self.words[i])
-            .filter(|word| !skip.contains(word.form()))
+            .filter(|word| !skip(word.form()))
             .map(|word| word.written().to_string())
             .collect();
         shared.sort();
@@ -533,30 +533,48 @@ fn overlapping_texts<'w>(
 ) -> Vec<Overlap> {
     let all: Vec<&TextWords> = texts.iter().map(|&item| words_of(item)).collect();
     let words: Vec<&ContentWords> = all.iter().map(|w| &w.content).collect();
-    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    // Each distinct form is hashed once, to a number; the counts, the
+    // common forms and the postings are arrays indexed by it.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut forms: Vec<&str> = Vec::new();
+    let mut numbered: Vec<Vec<u32>> = Vec::with_capacity(words.len());
     for set in &words {
+        let mut numbers = Vec::with_capacity(set.len());
         for key in set.keys() {
-            *frequency.entry(key).or_default() += 1;
+            let id = *ids.entry(key).or_insert_with(|| {
+                forms.push(key);
+                (forms.len() - 1) as u32
+            });
+            numbers.push(id);
         }
+        numbered.push(numbers);
+    }
+    let mut frequency = vec![0usize; forms.len()];
+    for &id in numbered.iter().flatten() {
+        frequency[id as usize] += 1;
     }
     let limit = (texts.len() / 8).clamp(3, MAX_POSTING);
-    let common: HashSet<&str> = frequency
+    let common: Vec<bool> = forms
         .iter()
-        .filter(|&(key, &count)| count > limit || GENERIC_WORDS.contains(key))
-        .map(|(&key, _)| key)
+        .zip(&frequency)
+        .map(|(form, &count)| count > limit || GENERIC_WORDS.contains(form))
         .collect();
-    let distinctive: Vec<Vec<&str>> = words
-        .iter()
-        .map(|w| w.keys().filter(|key| !common.contains(key)).collect())
+    let is_common = |form: &str| common[ids[form] as usize];
+    let distinctive: Vec<Vec<u32>> = numbered
+        .into_iter()
+        .map(|mut set| {
+            set.retain(|&id| !common[id as usize]);
+            set
+        })
         .collect();
     let names: Vec<&[String]> = all.iter().map(|w| w.names.as_slice()).collect();
 
     // Inverted index over distinctive words: each posting list holds at
     // most `limit` texts, so counting shared words stays near linear.
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
     for (t, set) in distinctive.iter().enumerate() {
-        for &key in set {
-            postings.entry(key).or_default().push(t);
+        for &id in set {
+            postings[id as usize].push(t);
         }
     }
     let teams: Vec<&str> = texts
@@ -569,8 +587,8 @@ fn overlapping_texts<'w>(
     let mut touched = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (a, set) in distinctive.iter().enumerate() {
-        for key in set {
-            for &b in &postings[key] {
+        for &id in set {
+            for &b in &postings[id as usize] {
                 if b > a && teams[b] != teams[a] {
                     if shared[b] == 0 {
                         touched.push(b);
@@ -601,7 +619,7 @@ fn overlapping_texts<'w>(
             (score >= OVERLAP_THRESHOLD).then(|| Overlap {
                 a: texts[a],
                 b: texts[b],
-                shared_words: words[a].shared_outside(words[b], &common),
+                shared_words: words[a].shared_outside(words[b], is_common),
                 score,
             })
         })
