@@ -177,3 +177,32 @@ fn regular_bases(word: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_bases_are_the_computed_ones() {
+        let words = [
+            "held",
+            "organising",
+            "synergies",
+            "seamlessly",
+            "held",
+            "teams",
+        ];
+        for word in words {
+            assert_eq!(bases(word), bases_of(word), "{word}");
+        }
+        // A word asked again after others still gets its own bases.
+        assert_eq!(bases("organising"), bases_of("organising"));
+        assert!(bases("organising").contains(&"organize".to_string()));
+    }
+
+    #[test]
+    fn american_borrows_unless_it_respells() {
+        assert!(matches!(american("organize"), Cow::Borrowed("organize")));
+        assert_eq!(american("organisations"), "organizations");
+    }
+}
