@@ -5,7 +5,21 @@
 //! come from WordNet's table ([`words::irregular_lemmas`]), and British
 //! spellings meet the American ones ("revolutionising").
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use foldhash::HashMap;
+
 use super::words;
+
+/// `stem` followed by `suffix`, in one allocation (no formatting machinery:
+/// this runs for every candidate form of every word).
+fn concat(stem: &str, suffix: &str) -> String {
+    let mut out = String::with_capacity(stem.len() + suffix.len());
+    out.push_str(stem);
+    out.push_str(suffix);
+    out
+}
 
 /// A word and its regular inflections: `improve` gives `improves`,
 /// `improved`, `improving`, `improvement`, `improvements`; `optimize` also
@@ -23,27 +37,27 @@ pub fn inflections(word: &str) -> Vec<String> {
     let is_vowel = |c: char| "aeiou".contains(c);
     if let Some(stem) = w.strip_suffix('e') {
         for suffix in ["s", "d", "ment", "ments"] {
-            add(format!("{w}{suffix}"));
+            add(concat(&w, suffix));
         }
         for suffix in ["ing", "ation", "ations"] {
-            add(format!("{stem}{suffix}"));
+            add(concat(stem, suffix));
         }
         if w.ends_with("ate") {
-            add(format!("{stem}ion"));
-            add(format!("{stem}ions"));
+            add(concat(stem, "ion"));
+            add(concat(stem, "ions"));
         }
         if let Some(root) = w.strip_suffix("uce") {
-            add(format!("{root}uction"));
-            add(format!("{root}uctions"));
+            add(concat(root, "uction"));
+            add(concat(root, "uctions"));
         }
     } else if w.ends_with('y') && chars.len() > 2 && !is_vowel(chars[chars.len() - 2]) {
         let stem = &w[..w.len() - 1];
-        add(format!("{stem}ies"));
-        add(format!("{stem}ied"));
-        add(format!("{w}ing"));
+        add(concat(stem, "ies"));
+        add(concat(stem, "ied"));
+        add(concat(&w, "ing"));
         if w.ends_with("fy") {
-            add(format!("{stem}ication"));
-            add(format!("{stem}ications"));
+            add(concat(stem, "ication"));
+            add(concat(stem, "ications"));
         }
     } else {
         let plural = if ["s", "sh", "ch", "x", "z"].iter().any(|s| w.ends_with(s)) {
@@ -51,7 +65,7 @@ pub fn inflections(word: &str) -> Vec<String> {
         } else {
             "s"
         };
-        add(format!("{w}{plural}"));
+        add(concat(&w, plural));
         // Short consonant-vowel-consonant verbs double the last letter.
         let doubled = chars.len() <= 4
             && chars.len() >= 3
@@ -60,15 +74,17 @@ pub fn inflections(word: &str) -> Vec<String> {
             && is_vowel(chars[chars.len() - 2])
             && !is_vowel(chars[chars.len() - 3]);
         let stem = if doubled {
-            format!("{w}{}", chars[chars.len() - 1])
+            let mut stem = w.clone();
+            stem.push(chars[chars.len() - 1]);
+            stem
         } else {
             w.clone()
         };
         for suffix in ["ed", "ing"] {
-            add(format!("{stem}{suffix}"));
+            add(concat(&stem, suffix));
         }
         for suffix in ["ment", "ments", "ation", "ations", "ion", "ions"] {
-            add(format!("{w}{suffix}"));
+            add(concat(&w, suffix));
         }
     }
     for form in words::irregular_forms(&w) {
@@ -81,6 +97,30 @@ pub fn inflections(word: &str) -> Vec<String> {
 /// `supercharged` -> `supercharge`, `synergies` -> `synergy`,
 /// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
 pub fn bases(word: &str) -> Vec<String> {
+    BASES.with_borrow_mut(|memo| {
+        if let Some(bases) = memo.get(word) {
+            return bases.clone();
+        }
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        let bases = bases_of(word);
+        memo.insert(word.into(), bases.clone());
+        bases
+    })
+}
+
+/// The most words [`bases`] remembers per thread; a long-running language
+/// server starts afresh past it rather than growing without end.
+const MEMO_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// [`bases`] of each word already asked about: the analyses ask about
+    /// the same words of the same texts many times.
+    static BASES: RefCell<HashMap<Box<str>, Vec<String>>> = RefCell::new(HashMap::default());
+}
+
+fn bases_of(word: &str) -> Vec<String> {
     let mut out = regular_bases(word);
     let american = american(word);
     if american != word {
@@ -92,7 +132,7 @@ pub fn bases(word: &str) -> Vec<String> {
 
 /// The American spelling of a British "-ise" form: "revolutionising" ->
 /// "revolutionizing", "organisation" -> "organization".
-pub fn american(word: &str) -> String {
+pub fn american(word: &str) -> Cow<'_, str> {
     for (british, us) in [
         ("isations", "izations"),
         ("isation", "ization"),
@@ -104,10 +144,10 @@ pub fn american(word: &str) -> String {
         if let Some(stem) = word.strip_suffix(british)
             && stem.len() >= 3
         {
-            return format!("{stem}{us}");
+            return Cow::Owned(concat(stem, us));
         }
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 fn regular_bases(word: &str) -> Vec<String> {
@@ -120,20 +160,49 @@ fn regular_bases(word: &str) -> Vec<String> {
             && (stem.len() >= 4 || suffix == "s" && stem.len() >= 3)
         {
             out.push(stem.to_string());
-            out.push(format!("{stem}e"));
+            out.push(concat(stem, "e"));
         }
     }
     if let Some(stem) = word.strip_suffix("ies") {
-        out.push(format!("{stem}y"));
+        out.push(concat(stem, "y"));
     }
     if let Some(stem) = word.strip_suffix("ily") {
-        out.push(format!("{stem}y"));
+        out.push(concat(stem, "y"));
     }
     if let Some(stem) = word.strip_suffix("bly") {
-        out.push(format!("{stem}ble"));
+        out.push(concat(stem, "ble"));
     }
     if let Some(stem) = word.strip_suffix("ally") {
-        out.push(format!("{stem}al"));
+        out.push(concat(stem, "al"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_bases_are_the_computed_ones() {
+        let words = [
+            "held",
+            "organising",
+            "synergies",
+            "seamlessly",
+            "held",
+            "teams",
+        ];
+        for word in words {
+            assert_eq!(bases(word), bases_of(word), "{word}");
+        }
+        // A word asked again after others still gets its own bases.
+        assert_eq!(bases("organising"), bases_of("organising"));
+        assert!(bases("organising").contains(&"organize".to_string()));
+    }
+
+    #[test]
+    fn american_borrows_unless_it_respells() {
+        assert!(matches!(american("organize"), Cow::Borrowed("organize")));
+        assert_eq!(american("organisations"), "organizations");
+    }
 }

@@ -179,7 +179,7 @@ pub fn target_team<'p>(plan: &'p Plan, edge: &'p Edge) -> Option<&'p str> {
 impl DependencyCycles {
     pub fn of(plan: &Plan) -> DependencyCycles {
         let graph = Graph::new(plan);
-        let components = graph.strongly_connected_components();
+        let components = graph.cyclic_components();
         let mut result = DependencyCycles {
             cycles: Vec::new(),
             cycle_of: vec![None; graph.adjacency.len()],
@@ -188,13 +188,6 @@ impl DependencyCycles {
         };
         let mut found: Vec<(Vec<usize>, Cycle)> = Vec::new();
         for component in components {
-            let cyclic = component.len() > 1
-                || graph.adjacency[component[0]]
-                    .iter()
-                    .any(|&(to, _)| to == component[0]);
-            if !cyclic {
-                continue;
-            }
             let cycle = graph.cycle_through(&component);
             found.push((component, cycle));
         }
@@ -293,9 +286,11 @@ impl Graph {
         }
     }
 
-    /// Tarjan's algorithm with an explicit stack. Components come out in
-    /// reverse topological order; each is sorted by node index.
-    fn strongly_connected_components(&self) -> Vec<Vec<usize>> {
+    /// The strongly connected components that hold a cycle (two or more
+    /// nodes, or one with an edge to itself), by Tarjan's algorithm with an
+    /// explicit stack. Components come out in reverse topological order;
+    /// each is sorted by node index.
+    fn cyclic_components(&self) -> Vec<Vec<usize>> {
         const UNSEEN: usize = usize::MAX;
         let n = self.adjacency.len();
         let mut index = vec![UNSEEN; n];
@@ -332,7 +327,17 @@ impl Graph {
                 if let Some(&(parent, _)) = work.last() {
                     low[parent] = low[parent].min(low[node]);
                 }
-                if low[node] == index[node] {
+                if low[node] != index[node] {
+                    continue;
+                }
+                // Most nodes are a component alone with no loop: they are
+                // no cycle, and need no vector.
+                let alone = stack.last() == Some(&node)
+                    && !self.adjacency[node].iter().any(|&(to, _)| to == node);
+                if alone {
+                    stack.pop();
+                    on_stack[node] = false;
+                } else {
                     let mut component = Vec::new();
                     while let Some(member) = stack.pop() {
                         on_stack[member] = false;

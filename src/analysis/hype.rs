@@ -1,5 +1,6 @@
 //! Hype: the listed words and phrases of a text, in any inflection.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -50,7 +51,12 @@ pub fn hype_in<'t>(
 /// A word is hype when it, or its stem after an inflection, is listed.
 fn is_hype(word: &str, configured: &HashSet<String>) -> bool {
     let listed = |w: &str| configured.contains(w) || words::MORE_HYPE.contains(&w);
-    let word = word.replace('’', "'");
+    // Most words have no typographic apostrophe: no copy for them.
+    let word = if word.contains('’') {
+        Cow::Owned(word.replace('’', "'"))
+    } else {
+        Cow::Borrowed(word)
+    };
     let word = word.strip_suffix("'s").unwrap_or(&word);
     forms::bases(word).iter().any(|stem| listed(stem))
 }

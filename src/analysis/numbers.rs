@@ -2,6 +2,9 @@
 //! a date, a version or a name), and the change from a baseline to a target.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use foldhash::HashSet;
 
 use super::tokens::Split;
 use super::words;
@@ -10,8 +13,19 @@ use super::words;
 // Numbers
 
 pub fn is_month(word: &str) -> bool {
-    words::MONTH_NAMES.contains(&word) || words::MONTH_ABBREVIATIONS.contains(&word)
+    MONTHS.contains(word)
 }
+
+// Asked about every word of every text: sets, not scans of the lists.
+static MONTHS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words::MONTH_NAMES
+        .iter()
+        .chain(words::MONTH_ABBREVIATIONS)
+        .copied()
+        .collect()
+});
+static NUMBER_WORDS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words::NUMBER_WORDS.iter().copied().collect());
 
 /// The value of a number word from zero to twenty ("twelve" → 12).
 pub fn small_number_word(word: &str) -> Option<f64> {
@@ -196,12 +210,12 @@ fn word_numbers(words: &Split) -> Vec<Number> {
             let mut parts = word.split('-');
             let first = parts.next().unwrap_or("");
             let rest: Vec<&str> = parts.collect();
-            words::NUMBER_WORDS.contains(&first)
+            NUMBER_WORDS.contains(first)
                 && rest
                     .iter()
-                    .all(|p| words::NUMBER_WORDS.contains(p) || words::MEASURE_WORDS.contains(p))
+                    .all(|p| NUMBER_WORDS.contains(p) || words::MEASURE_WORDS.contains(p))
         } else {
-            words::NUMBER_WORDS.contains(&word)
+            NUMBER_WORDS.contains(word)
         };
         if !is_number {
             continue;

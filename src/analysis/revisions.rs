@@ -3,9 +3,11 @@
 //! target got easier. `diff` reports the changes; `history` follows each
 //! KR through every commit with the same pairing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use crate::analysis::similarity::{content_words, normalize_statement};
+use crate::analysis::facts::{Analysis, Facts, KrFacts};
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::similarity::normalize_statement;
 use crate::model::{KeyResult, Metric, Objective};
 use crate::plan::Plan;
 
@@ -25,7 +27,11 @@ pub(crate) struct Pairs {
 }
 
 impl Pairs {
-    pub(crate) fn find(old: &Plan, new: &Plan, stop: &HashSet<String>) -> Pairs {
+    pub(crate) fn find(old: &Plan, new: &Plan, lexicon: &Lexicon) -> Pairs {
+        // Each text's content words are computed once, in its facts, however
+        // many texts it is compared with.
+        let old_facts = Analysis::new(old, lexicon);
+        let new_facts = Analysis::new(new, lexicon);
         let mut pairing = Pairing::new(old.objectives.len(), new.objectives.len());
         // The same id, given or derived: the same objective.
         let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -58,7 +64,10 @@ impl Pairs {
                 {
                     continue;
                 }
-                let similarity = text_similarity(&before.statement, &after.statement, stop);
+                let similarity = text_similarity(
+                    &old_facts.objective(o).statement,
+                    &new_facts.objective(n).statement,
+                );
                 if similarity >= REWORDED_SIMILARITY {
                     candidates.push((similarity, o, n));
                 }
@@ -70,7 +79,10 @@ impl Pairs {
         let mut kr_old_to_new = HashMap::new();
         for (n, o) in pairing.new_to_old.iter().enumerate() {
             let Some(o) = *o else { continue };
-            let kr_pairs = pair_krs(&old.objectives[o].krs, &new.objectives[n].krs, stop);
+            let kr_pairs = pair_krs(
+                (&old.objectives[o].krs, &old_facts.objective(o).krs),
+                (&new.objectives[n].krs, &new_facts.objective(n).krs),
+            );
             for (k_new, k_old) in kr_pairs.new_to_old.iter().enumerate() {
                 if let Some(k_old) = k_old {
                     kr_old_to_new.insert((o, *k_old), (n, k_new));
@@ -123,17 +135,21 @@ impl Pairing {
 
 /// 1.0 for texts equal up to case and spacing, else the Dice similarity of
 /// their content words.
-fn text_similarity(a: &str, b: &str, stop: &HashSet<String>) -> f64 {
-    if normalize_statement(a) == normalize_statement(b) {
+fn text_similarity(a: &Facts, b: &Facts) -> f64 {
+    if normalize_statement(a.text()) == normalize_statement(b.text()) {
         return 1.0;
     }
-    content_words(a, stop).dice(&content_words(b, stop))
+    a.similarity().content.dice(&b.similarity().content)
 }
 
 /// Pairs the KRs of one objective: the same given id; then the same text
 /// (a KR moved, so its positional id changed); then similar text; then
 /// whatever is left at the same position, which reads as a rewording.
-fn pair_krs(old: &[KeyResult], new: &[KeyResult], stop: &HashSet<String>) -> Pairing {
+/// Each KR comes with the facts of its texts.
+fn pair_krs(
+    (old, old_facts): (&[KeyResult], &[KrFacts]),
+    (new, new_facts): (&[KeyResult], &[KrFacts]),
+) -> Pairing {
     let mut pairing = Pairing::new(old.len(), new.len());
     for (n, after) in new.iter().enumerate() {
         let found = old.iter().enumerate().find(|(o, before)| {
@@ -153,7 +169,7 @@ fn pair_krs(old: &[KeyResult], new: &[KeyResult], stop: &HashSet<String>) -> Pai
             if !pairing.is_free(o, n) || (before.id_explicit && after.id_explicit) {
                 continue;
             }
-            let similarity = text_similarity(&before.text.value, &after.text.value, stop);
+            let similarity = text_similarity(&old_facts[o].text, &new_facts[n].text);
             if similarity == 1.0 {
                 same.push((similarity, o, n));
             } else if similarity >= REWORDED_SIMILARITY {

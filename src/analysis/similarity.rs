@@ -11,6 +11,7 @@
 //! inverted indexes over content words, so a book of thousands of objectives
 //! costs about as much as the pairs that really share words.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 // Hashed per word of every text; the fast non-cryptographic hasher (the
@@ -57,11 +58,26 @@ const GENERIC_WORDS: &[&str] = &[
 /// `"Roll out  IPv6 to remove NAT bottlenecks."` and
 /// `"roll out IPv6 to remove NAT bottlenecks"` normalise alike.
 pub fn normalize_statement(statement: &str) -> String {
-    let words: Vec<&str> = statement.split_whitespace().collect();
-    let joined = words.join(" ").to_lowercase();
-    joined
+    // One buffer for the whole form: every template field and objective
+    // statement passes through here.
+    let mut joined = String::with_capacity(statement.len());
+    for word in statement.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let mut lower = if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    };
+    let kept = lower
         .trim_end_matches(|c: char| matches!(c, '.' | '!' | ';' | ':') || c.is_whitespace())
-        .to_string()
+        .len();
+    lower.truncate(kept);
+    lower
 }
 
 /// The words of a text that carry its meaning, keyed by a comparison form.
@@ -73,20 +89,51 @@ pub fn normalize_statement(statement: &str) -> String {
 /// meet. Each key keeps the word as first written, for messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContentWords {
-    /// (comparison form, the word as first written, lowercase), sorted by
-    /// form and without repeats: comparing two texts is one merge.
-    words: Vec<(String, String)>,
+    /// Sorted by comparison form and without repeats: comparing two texts
+    /// is one merge.
+    words: Vec<ContentWord>,
+}
+
+/// A comparison form and the word as first written (lowercase), in one
+/// allocation: `form` is `text[..form_len]`, the written word the rest, or
+/// the form itself when the rest is empty (most words need no folding).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ContentWord {
+    text: String,
+    form_len: usize,
+}
+
+impl ContentWord {
+    fn new(form: &str, written: &str) -> Self {
+        let mut text = String::with_capacity(form.len() + written.len());
+        text.push_str(form);
+        if written != form {
+            text.push_str(written);
+        }
+        ContentWord {
+            text,
+            form_len: form.len(),
+        }
+    }
+
+    fn form(&self) -> &str {
+        &self.text[..self.form_len]
+    }
+
+    fn written(&self) -> &str {
+        match &self.text[self.form_len..] {
+            "" => self.form(),
+            rest => rest,
+        }
+    }
 }
 
 /// The forms two sorted lists share, as pairs of positions.
-fn merge<'x>(
-    a: &'x [(String, String)],
-    b: &'x [(String, String)],
-) -> impl Iterator<Item = usize> + 'x {
+fn merge<'x>(a: &'x [ContentWord], b: &'x [ContentWord]) -> impl Iterator<Item = usize> + 'x {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
+            match a[i].form().cmp(b[j].form()) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
@@ -111,19 +158,24 @@ impl ContentWords {
 
     /// The comparison forms, in sorted order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(|(key, _)| key.as_str())
+        self.words.iter().map(ContentWord::form)
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.words
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .is_ok()
+        self.words.binary_search_by(|w| w.form().cmp(key)).is_ok()
     }
 
     /// The words both texts use, as written in `self`, sorted.
     pub fn shared_with(&self, other: &ContentWords) -> Vec<String> {
+        self.shared_outside(other, |_| false)
+    }
+
+    /// [`Self::shared_with`], leaving out the forms `skip` names.
+    fn shared_outside(&self, other: &ContentWords, skip: impl Fn(&str) -> bool) -> Vec<String> {
         let mut shared: Vec<String> = merge(&self.words, &other.words)
-            .map(|i| self.words[i].1.clone())
+            .map(|i| &self.words[i])
+            .filter(|word| !skip(word.form()))
+            .map(|word| word.written().to_string())
             .collect();
         shared.sort();
         shared
@@ -154,47 +206,38 @@ impl ContentWords {
             2.0 * self.shared_count(other) as f64 / total as f64
         }
     }
-
-    /// The same words without the given keys.
-    fn without(&self, drop: &HashSet<&str>) -> ContentWords {
-        ContentWords {
-            words: self
-                .words
-                .iter()
-                .filter(|(key, _)| !drop.contains(key.as_str()))
-                .cloned()
-                .collect(),
-        }
-    }
 }
 
-/// The content words of `text`; `stop` holds lowercase stop words (the
-/// configured list, [`crate::lint::Lexicon::stop`]).
-pub fn content_words(text: &str, stop: &std::collections::HashSet<String>) -> ContentWords {
-    content_words_of(&Split::new(text), stop)
-}
-
-/// [`content_words`] of a text already split into words.
+/// The content words of a text split into words; `stop` holds lowercase
+/// stop words (the configured list, [`crate::lint::Lexicon::stop`]). Read
+/// them from [`crate::analysis::Facts::similarity`], which computes them once
+/// per text.
 pub fn content_words_of(
     split: &Split<'_>,
     stop: &std::collections::HashSet<String>,
 ) -> ContentWords {
-    let mut words = Vec::new();
+    let mut words: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(split.len());
     // Compounds count by their parts: "feature-flag" meets "feature flag".
     for word in split.lower.iter().flat_map(|lower| lower.split('-')) {
         if !word.chars().any(char::is_alphabetic) || stop.contains(word) {
             continue;
         }
         let key = comparison_form(word);
-        if stop.contains(&key) {
+        if key != word && stop.contains(key.as_ref()) {
             continue;
         }
-        words.push((key, word.to_string()));
+        words.push((key, word));
     }
     // A stable sort keeps each form's first written word first.
-    words.sort_by(|a: &(String, String), b| a.0.cmp(&b.0));
+    words.sort_by(|a, b| a.0.cmp(&b.0));
     words.dedup_by(|later, first| later.0 == first.0);
-    ContentWords { words }
+    ContentWords {
+        // Collected from a borrow, so the kept vector is of the exact size.
+        words: words
+            .iter()
+            .map(|(form, written)| ContentWord::new(form, written))
+            .collect(),
+    }
 }
 
 /// What the similarity of a text reads: its content words and the things it
@@ -202,7 +245,8 @@ pub fn content_words_of(
 #[derive(Debug, Clone, Default)]
 pub struct TextWords {
     pub content: ContentWords,
-    pub names: BTreeSet<String>,
+    /// Sorted, without repeats (see [`named_things`]).
+    pub names: Vec<String>,
 }
 
 impl TextWords {
@@ -217,7 +261,7 @@ impl TextWords {
 /// Folds the possessive and simple plurals: `teams` -> `team`,
 /// `dependencies` -> `dependency`. Words ending in `ss`, `us` or `is`
 /// (`access`, `status`, `analysis`) keep their `s`.
-fn comparison_form(word: &str) -> String {
+fn comparison_form(word: &str) -> Cow<'_, str> {
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -225,15 +269,15 @@ fn comparison_form(word: &str) -> String {
     if word.chars().count() > 4
         && let Some(stem) = word.strip_suffix("ies")
     {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     if word.chars().count() > 3
         && word.ends_with('s')
         && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
     {
-        return word[..word.len() - 1].to_string();
+        return Cow::Borrowed(&word[..word.len() - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 /// Pairs `(i, j, jaccard)` with `i < j` of word sets whose Jaccard
@@ -489,27 +533,48 @@ fn overlapping_texts<'w>(
 ) -> Vec<Overlap> {
     let all: Vec<&TextWords> = texts.iter().map(|&item| words_of(item)).collect();
     let words: Vec<&ContentWords> = all.iter().map(|w| &w.content).collect();
-    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    // Each distinct form is hashed once, to a number; the counts, the
+    // common forms and the postings are arrays indexed by it.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut forms: Vec<&str> = Vec::new();
+    let mut numbered: Vec<Vec<u32>> = Vec::with_capacity(words.len());
     for set in &words {
+        let mut numbers = Vec::with_capacity(set.len());
         for key in set.keys() {
-            *frequency.entry(key).or_default() += 1;
+            let id = *ids.entry(key).or_insert_with(|| {
+                forms.push(key);
+                (forms.len() - 1) as u32
+            });
+            numbers.push(id);
         }
+        numbered.push(numbers);
+    }
+    let mut frequency = vec![0usize; forms.len()];
+    for &id in numbered.iter().flatten() {
+        frequency[id as usize] += 1;
     }
     let limit = (texts.len() / 8).clamp(3, MAX_POSTING);
-    let common: HashSet<&str> = frequency
+    let common: Vec<bool> = forms
         .iter()
-        .filter(|&(key, &count)| count > limit || GENERIC_WORDS.contains(key))
-        .map(|(&key, _)| key)
+        .zip(&frequency)
+        .map(|(form, &count)| count > limit || GENERIC_WORDS.contains(form))
         .collect();
-    let distinctive: Vec<ContentWords> = words.iter().map(|w| w.without(&common)).collect();
-    let names: Vec<&BTreeSet<String>> = all.iter().map(|w| &w.names).collect();
+    let is_common = |form: &str| common[ids[form] as usize];
+    let distinctive: Vec<Vec<u32>> = numbered
+        .into_iter()
+        .map(|mut set| {
+            set.retain(|&id| !common[id as usize]);
+            set
+        })
+        .collect();
+    let names: Vec<&[String]> = all.iter().map(|w| w.names.as_slice()).collect();
 
     // Inverted index over distinctive words: each posting list holds at
     // most `limit` texts, so counting shared words stays near linear.
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
     for (t, set) in distinctive.iter().enumerate() {
-        for key in set.keys() {
-            postings.entry(key).or_default().push(t);
+        for &id in set {
+            postings[id as usize].push(t);
         }
     }
     let teams: Vec<&str> = texts
@@ -522,8 +587,8 @@ fn overlapping_texts<'w>(
     let mut touched = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (a, set) in distinctive.iter().enumerate() {
-        for key in set.keys() {
-            for &b in &postings[key] {
+        for &id in set {
+            for &b in &postings[id as usize] {
                 if b > a && teams[b] != teams[a] {
                     if shared[b] == 0 {
                         touched.push(b);
@@ -544,7 +609,7 @@ fn overlapping_texts<'w>(
     }
     pairs
         .into_iter()
-        .filter(|&(a, b)| names[a].is_subset(names[b]) || names[b].is_subset(names[a]))
+        .filter(|&(a, b)| is_subset(names[a], names[b]) || is_subset(names[b], names[a]))
         .filter_map(|(a, b)| {
             // Scored on the whole wording: in a big quarter, setting the
             // common words aside leaves a few words per text, and two texts
@@ -554,7 +619,7 @@ fn overlapping_texts<'w>(
             (score >= OVERLAP_THRESHOLD).then(|| Overlap {
                 a: texts[a],
                 b: texts[b],
-                shared_words: distinctive[a].shared_with(&distinctive[b]),
+                shared_words: words[a].shared_outside(words[b], is_common),
                 score,
             })
         })
@@ -568,8 +633,8 @@ fn overlapping_texts<'w>(
 /// are about different systems however alike the rest of their wording is:
 /// "Keep Velmora checkout error budget burn under 100%" and the same
 /// sentence about Tasken checkout are two teams' own work.
-fn named_things(split: &Split<'_>) -> BTreeSet<String> {
-    let mut names: BTreeSet<String> = split
+fn named_things(split: &Split<'_>) -> Vec<String> {
+    let mut names: Vec<String> = split
         .text
         .split('`')
         .skip(1)
@@ -582,10 +647,18 @@ fn named_things(split: &Split<'_>) -> BTreeSet<String> {
         // "SREs" and "APIs" are acronyms too.
         let letters = word.strip_suffix('s').unwrap_or(word);
         if letters.chars().any(char::is_uppercase) && letters.chars().any(char::is_lowercase) {
-            names.insert(word.to_lowercase());
+            names.push(word.to_lowercase());
         }
     }
+    names.sort_unstable();
+    names.dedup();
     names
+}
+
+/// Every name of the sorted list `a` is in the sorted list `b`.
+fn is_subset(a: &[String], b: &[String]) -> bool {
+    let mut rest = b.iter();
+    a.iter().all(|name| rest.any(|other| other == name))
 }
 
 #[cfg(test)]
@@ -596,6 +669,10 @@ mod tests {
 
     fn stop() -> std::collections::HashSet<String> {
         STOP_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn content_words(text: &str, stop: &std::collections::HashSet<String>) -> ContentWords {
+        content_words_of(&Split::new(text), stop)
     }
 
     /// The words of every objective statement and key result of `plan`.
@@ -619,6 +696,10 @@ mod tests {
             }
         }
         all
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|n| n.to_string()).collect()
     }
 
     fn overlaps_in(plan: &Plan) -> Vec<Overlap> {
@@ -809,10 +890,18 @@ mod tests {
             named_things(&Split::new(
                 "Move `ledger-api` off MySQL onto Velmora's GitHub Actions, no SREs or APIs"
             )),
-            BTreeSet::from(
-                ["actions", "github", "ledger-api", "mysql", "velmora"].map(String::from)
-            )
+            ["actions", "github", "ledger-api", "mysql", "velmora"]
         );
+        assert!(is_subset(
+            &names(&["b", "d"]),
+            &names(&["a", "b", "c", "d"])
+        ));
+        assert!(!is_subset(
+            &names(&["b", "e"]),
+            &names(&["a", "b", "c", "d"])
+        ));
+        assert!(is_subset(&[], &names(&["a"])));
+        assert!(!is_subset(&names(&["a"]), &[]));
     }
 
     #[test]

@@ -2,10 +2,24 @@
 //! states a checkable end state.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use foldhash::HashSet;
 
 use super::numbers;
 use super::tokens::Split;
 use super::words;
+
+/// A built-in list as a set: these are asked about every word of every
+/// text, where a scan of the list costs a comparison per entry.
+fn set(list: &'static [&'static str]) -> HashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+static RESULT_STATES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(words::RESULT_STATES));
+static PRODUCING_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(words::PRODUCING_VERBS));
+static OUTPUTS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(words::OUTPUTS));
+static DECISION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(words::DECISION_WORDS));
 
 // ---------------------------------------------------------------------------
 // Deadlines, approvals and outputs
@@ -99,7 +113,7 @@ pub fn output_span(words: &Split) -> Option<Range<usize>> {
                 continue;
             }
         }
-        if words::OUTPUTS.contains(&word) || words::DECISION_WORDS.contains(&word) {
+        if OUTPUTS.contains(word) || DECISION_WORDS.contains(word) {
             return Some(words.tokens[i].range.clone());
         }
     }
@@ -124,7 +138,7 @@ pub fn result_span(words: &Split) -> Option<Range<usize>> {
                 ) || matches!(next, "in" | "for" | "on" | "across" | "at" | "")
             }
             "production" => matches!(prev, "in" | "into" | "to"),
-            _ => words::RESULT_STATES.contains(&word),
+            _ => RESULT_STATES.contains(word),
         };
         if state {
             return Some(words.tokens[i].range.clone());
@@ -134,10 +148,10 @@ pub fn result_span(words: &Split) -> Option<Range<usize>> {
             prev,
             "the" | "a" | "an" | "our" | "their" | "its" | "this" | "that" | "each" | "every"
         );
-        if is_verb && words::PRODUCING_VERBS.contains(&word) {
+        if is_verb && PRODUCING_VERBS.contains(word) {
             let object = (i + 1..(i + 5).min(words.len()))
                 .take_while(|&j| !words.is(j, &["to", "and", "with"]))
-                .find(|&j| words::OUTPUTS.contains(&words.word(j)));
+                .find(|&j| OUTPUTS.contains(words.word(j)));
             if let Some(j) = object {
                 return Some(words.tokens[i].range.start..words.tokens[j].range.end);
             }

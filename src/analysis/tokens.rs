@@ -1,6 +1,7 @@
 //! The one tokenisation of a text: words with their byte ranges, split once
 //! and lowercased once. Every other analysis reads a [`Split`].
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// A word of a text and where it is.
@@ -12,36 +13,59 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+        lowercase(self.text)
     }
+}
+
+/// `word` in lowercase; most words are plain ASCII, which needs no Unicode
+/// case tables.
+fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+thread_local! {
+    /// The word ranges of the text being split, reused from text to text so
+    /// that each text's tokens take one allocation of the exact size (they
+    /// are kept for the whole run).
+    static RANGES: RefCell<Vec<Range<usize>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Words: runs of letters, digits and inner hyphens or apostrophes
 /// (`world-class`, `team's`), with their byte ranges in `text`.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    RANGES.with_borrow_mut(|ranges| {
+        ranges.clear();
+        word_ranges(text, ranges);
+        ranges
+            .iter()
+            .map(|range| Token {
+                text: &text[range.clone()],
+                range: range.clone(),
+            })
+            .collect()
+    })
+}
+
+fn word_ranges(text: &str, out: &mut Vec<Range<usize>>) {
     let mut start = None;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(offset, c)) in bytes.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
         let joiner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
-            && bytes.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || joiner {
             start.get_or_insert(offset);
         } else if let Some(s) = start.take() {
-            out.push(Token {
-                text: &text[s..offset],
-                range: s..offset,
-            });
+            out.push(s..offset);
         }
     }
     if let Some(s) = start {
-        out.push(Token {
-            text: &text[s..],
-            range: s..text.len(),
-        });
+        out.push(s..text.len());
     }
-    out
 }
 
 /// A text split into lowercase words once, for every analysis.

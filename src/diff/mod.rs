@@ -230,7 +230,7 @@ pub struct FindingRef {
 /// Compares two loaded plans.
 pub fn compare(old: &LoadedPlan, new: &LoadedPlan, base: String, head: Option<String>) -> Report {
     let lexicon = Lexicon::new(&new.config.words);
-    let pairs = Pairs::find(&old.plan, &new.plan, &lexicon.stop);
+    let pairs = Pairs::find(&old.plan, &new.plan, &lexicon);
     let mut objectives = Vec::new();
     for (n, objective) in new.plan.objectives.iter().enumerate() {
         let change = match pairs.objective_new_to_old[n] {

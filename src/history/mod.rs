@@ -214,7 +214,7 @@ pub fn read(root: &Path, current: &Plan, config: &Config) -> History {
             };
         }
     };
-    let stop = &Lexicon::new(&config.words).stop;
+    let lexicon = &Lexicon::new(&config.words);
     let mut history = History::default();
     let mut previous: Option<Revision> = None;
     let walked = reader::each_revision(&root, |commit, loaded| {
@@ -224,7 +224,7 @@ pub fn read(root: &Path, current: &Plan, config: &Config) -> History {
             &mut history.tracks,
             previous.as_ref(),
             &loaded.plan,
-            stop,
+            lexicon,
             Some(index),
         );
         previous = Some((loaded.plan, tracks_of));
@@ -237,7 +237,13 @@ pub fn read(root: &Path, current: &Plan, config: &Config) -> History {
     }
     // The plan being built may hold edits not committed yet: pair it with
     // the last commit's plan, but add no point for it.
-    history.of_kr = follow(&mut history.tracks, previous.as_ref(), current, stop, None);
+    history.of_kr = follow(
+        &mut history.tracks,
+        previous.as_ref(),
+        current,
+        lexicon,
+        None,
+    );
     history
 }
 
@@ -252,12 +258,12 @@ fn follow(
     tracks: &mut Vec<Track>,
     previous: Option<&Revision>,
     plan: &Plan,
-    stop: &std::collections::HashSet<String>,
+    lexicon: &Lexicon,
     commit: Option<usize>,
 ) -> HashMap<(usize, usize), usize> {
     let mut new_to_old = HashMap::new();
     if let Some((old_plan, _)) = previous {
-        let pairs = Pairs::find(old_plan, plan, stop);
+        let pairs = Pairs::find(old_plan, plan, lexicon);
         for (&old, &new) in &pairs.kr_old_to_new {
             new_to_old.insert(new, old);
         }

@@ -22,8 +22,11 @@ pub use results::*;
 pub use share::*;
 pub use style::*;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+// Looked up for every word of every text: the fast non-cryptographic
+// hasher (the keys are the built-in tables).
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// Verbs of change of degree from WordNet ("beef up", "bolster", "tidy
 /// up"): they promise a change without saying how much. See
@@ -65,9 +68,13 @@ fn rows(table: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|line| !line.starts_with('#') && !line.is_empty())
 }
 
-/// A generated `key<TAB>value` table as a map.
-fn pairs(table: &'static str) -> HashMap<&'static str, &'static str> {
-    rows(table).filter_map(|row| row.split_once('\t')).collect()
+/// A generated `key<TAB>value` table as a map, each value read once by
+/// `parse` (rows it rejects are left out).
+fn pairs<T>(table: &'static str, parse: impl Fn(&str) -> Option<T>) -> HashMap<&'static str, T> {
+    rows(table)
+        .filter_map(|row| row.split_once('\t'))
+        .filter_map(|(key, value)| Some((key, parse(value)?)))
+        .collect()
 }
 
 /// The lexicographer class of a verb's most frequent sense in WordNet.
@@ -112,14 +119,17 @@ impl VerbClass {
     }
 }
 
-static VERB_CLASSES: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| pairs(include_str!("verb_classes.tsv")));
+static VERB_CLASSES: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
+    pairs(include_str!("verb_classes.tsv"), |name| {
+        Some(VerbClass::parse(name))
+    })
+});
 
 /// The class of a WordNet verb (`lemma` lowercase, words joined by single
 /// spaces: "follow up", "keep an eye on"); `None` when WordNet has no such
 /// verb.
 pub fn verb_class(lemma: &str) -> Option<VerbClass> {
-    VERB_CLASSES.get(lemma).map(|name| VerbClass::parse(name))
+    VERB_CLASSES.get(lemma).copied()
 }
 
 /// What a noun names, by its most frequent senses in WordNet.
@@ -133,18 +143,19 @@ pub enum NounClass {
     Artifact,
 }
 
-static NOUN_CLASSES: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| pairs(include_str!("noun_classes.tsv")));
-
-/// The class of a WordNet noun in its lemma form; `None` for any other
-/// noun or word.
-pub fn noun_class(lemma: &str) -> Option<NounClass> {
-    match *NOUN_CLASSES.get(lemma)? {
+static NOUN_CLASSES: LazyLock<HashMap<&'static str, NounClass>> = LazyLock::new(|| {
+    pairs(include_str!("noun_classes.tsv"), |name| match name {
         "event" => Some(NounClass::Event),
         "people" => Some(NounClass::People),
         "artifact" => Some(NounClass::Artifact),
         _ => None,
-    }
+    })
+});
+
+/// The class of a WordNet noun in its lemma form; `None` for any other
+/// noun or word.
+pub fn noun_class(lemma: &str) -> Option<NounClass> {
+    NOUN_CLASSES.get(lemma).copied()
 }
 
 static IRREGULAR_VERBS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
