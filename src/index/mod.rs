@@ -138,7 +138,7 @@ pub(crate) struct Index<'a> {
     /// Findings by severity for each objective of the plan.
     pub findings: Vec<Counts>,
     /// The risks of each edge of the plan.
-    pub risks: Vec<Vec<Risk>>,
+    pub risks: &'a [Vec<Risk>],
 }
 
 impl<'a> Index<'a> {
@@ -182,7 +182,7 @@ impl<'a> Index<'a> {
             in_view,
             quarters,
             findings,
-            risks: crate::analysis::graph::edge_risks(plan, cx.diagnostics),
+            risks: cx.edge_risks(),
         }
     }
 

@@ -13,9 +13,11 @@ pub mod splice;
 pub mod trend;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
+use crate::analysis::graph;
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Risk};
 use crate::plan::{Block, Plan};
 
 /// What the book is being rendered for.
@@ -47,6 +49,10 @@ pub struct RenderContext<'a> {
     /// The same diagnostics by the objective (and KR) they concern, so each
     /// card finds its own without scanning the whole book's.
     by_target: HashMap<(usize, Option<usize>), Vec<&'a Diagnostic>>,
+    /// The risks of each dependency edge, computed when an index first asks
+    /// and shared by every index of the book (the overview and each
+    /// quarter's page), each of which would otherwise walk all findings.
+    edge_risks: OnceLock<Vec<Vec<Risk>>>,
     /// Progress from the book's history, when it was read (see
     /// [`crate::history`]): cards of an open quarter show its trend.
     pub progress: Option<&'a crate::history::progress::Report>,
@@ -74,8 +80,16 @@ impl<'a> RenderContext<'a> {
             diagnostics,
             format,
             by_target,
+            edge_risks: OnceLock::new(),
             progress: None,
         }
+    }
+
+    /// The risks of each edge of the plan, by edge index
+    /// ([`graph::edge_risks`]).
+    pub fn edge_risks(&self) -> &[Vec<Risk>] {
+        self.edge_risks
+            .get_or_init(|| graph::edge_risks(self.plan, self.diagnostics))
     }
 
     /// The findings about an objective (`kr` = `None`) or one of its KRs,
