@@ -140,6 +140,19 @@ impl Counts {
         }
     }
 
+    /// The rule's row of a printed table: found, missed, false alarms,
+    /// precision, recall.
+    fn line(&self, rule: &str) -> String {
+        format!(
+            "  {rule:<26} {:>4} {:>4} {:>4}  {:.2}  {:.2}",
+            self.found,
+            self.missed,
+            self.false_alarms,
+            self.precision(),
+            self.recall()
+        )
+    }
+
     fn recall(&self) -> f64 {
         let labelled = self.found + self.missed;
         if labelled == 0 {
@@ -266,14 +279,7 @@ fn a_batch_of_rows_can_be_scored_on_its_own() {
         rows.len()
     );
     for ((_, rule), (counts, _)) in score(&rows) {
-        println!(
-            "  {rule:<26} {:>4} {:>4} {:>4}  {:.2}  {:.2}",
-            counts.found,
-            counts.missed,
-            counts.false_alarms,
-            counts.precision(),
-            counts.recall()
-        );
+        println!("{}", counts.line(rule));
     }
 }
 
@@ -304,14 +310,7 @@ fn language_rules_reach_their_floors_on_the_held_out_split() {
                 continue;
             };
             if shown {
-                println!(
-                    "  {rule:<26} {:>4} {:>4} {:>4}  {:.2}  {:.2}",
-                    counts.found,
-                    counts.missed,
-                    counts.false_alarms,
-                    counts.precision(),
-                    counts.recall()
-                );
+                println!("{}", counts.line(rule));
             }
             // Only the tune split's mistakes are ever shown: held-out rows
             // must not be read while tuning.
