@@ -6,10 +6,9 @@
 //! spellings meet the American ones ("revolutionising").
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::rc::Rc;
 
-use foldhash::HashMap;
-
+use super::memo::WordMemo;
 use super::words;
 
 /// `stem` followed by `suffix`, in one allocation (no formatting machinery:
@@ -96,28 +95,13 @@ pub fn inflections(word: &str) -> Vec<String> {
 /// What a word may be an inflection of: `empowering` -> `empower`,
 /// `supercharged` -> `supercharge`, `synergies` -> `synergy`,
 /// `seamlessly` -> `seamless`, `revolutionizing` -> `revolutionize`.
-pub fn bases(word: &str) -> Vec<String> {
-    BASES.with_borrow_mut(|memo| {
-        if let Some(bases) = memo.get(word) {
-            return bases.clone();
-        }
-        if memo.len() >= MEMO_LIMIT {
-            memo.clear();
-        }
-        let bases = bases_of(word);
-        memo.insert(word.into(), bases.clone());
-        bases
-    })
+pub fn bases(word: &str) -> Rc<[String]> {
+    BASES.with(|memo| memo.get(word, |word| bases_of(word).into()))
 }
 
-/// The most words [`bases`] remembers per thread; a long-running language
-/// server starts afresh past it rather than growing without end.
-const MEMO_LIMIT: usize = 1 << 16;
-
 thread_local! {
-    /// [`bases`] of each word already asked about: the analyses ask about
-    /// the same words of the same texts many times.
-    static BASES: RefCell<HashMap<Box<str>, Vec<String>>> = RefCell::new(HashMap::default());
+    /// [`bases`] of each word already asked about.
+    static BASES: WordMemo<Rc<[String]>> = WordMemo::new();
 }
 
 fn bases_of(word: &str) -> Vec<String> {
@@ -193,10 +177,10 @@ mod tests {
             "teams",
         ];
         for word in words {
-            assert_eq!(bases(word), bases_of(word), "{word}");
+            assert_eq!(*bases(word), *bases_of(word), "{word}");
         }
         // A word asked again after others still gets its own bases.
-        assert_eq!(bases("organising"), bases_of("organising"));
+        assert_eq!(*bases("organising"), *bases_of("organising"));
         assert!(bases("organising").contains(&"organize".to_string()));
     }
 

@@ -1,8 +1,9 @@
 //! Hype: the listed words and phrases of a text, in any inflection.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
+
+use foldhash::{HashSet, HashSetExt};
 
 use super::forms;
 use super::tokens::Split;

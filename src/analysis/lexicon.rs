@@ -2,8 +2,9 @@
 //! use them: where a statement ends and its purpose begins, vague wording of
 //! change, and activities.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::forms;
 use super::predicate::{self};

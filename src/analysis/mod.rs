@@ -17,6 +17,7 @@ pub mod forms;
 pub mod graph;
 pub mod hype;
 pub mod lexicon;
+mod memo;
 pub mod numbers;
 pub mod outcome;
 pub mod predicate;

@@ -256,7 +256,7 @@ pub fn change_span(words: &Split, numbers: &[Number]) -> Option<Range<usize>> {
     let is_upgrade = words
         .lower
         .iter()
-        .any(|w| words::VERSION_WORDS.contains(&w.as_str()));
+        .any(|w| words::VERSION_WORDS.contains(&w.as_ref()));
     let upgrade = |a: &Number, b: &Number| is_upgrade && a.bare && b.bare;
     let connector = |i: usize| matches!(words.word(i), "to" | "from");
 

@@ -1,6 +1,7 @@
 //! Whether an objective's statement says what the work is for, and where
 //! it names a destination instead ("to managed PostgreSQL").
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::tokens::{Split, Token};
@@ -12,7 +13,7 @@ pub fn states_outcome(split: &Split) -> bool {
     let statement = split.text;
     let words = &split.tokens;
     let lower = &split.lower;
-    let at = |i: usize| lower.get(i).map_or("", String::as_str);
+    let at = |i: usize| lower.get(i).map_or("", |w| w.as_ref());
     let comma_before = |i: usize| {
         i > 0
             && statement[words[i - 1].range.end..words[i].range.start]
@@ -83,13 +84,13 @@ pub fn states_outcome(split: &Split) -> bool {
 /// quality, by its suffix ("functionality", "governance", "health",
 /// "efficiency", "readiness"): the head is the last word before a
 /// preposition, "and" or the end.
-fn quality_changed(lower: &[String]) -> bool {
+fn quality_changed(lower: &[Cow<'_, str>]) -> bool {
     let head = lower
         .iter()
         .skip(1)
         .take_while(|w| {
             !matches!(
-                w.as_str(),
+                w.as_ref(),
                 "and" | "by" | "for" | "in" | "of" | "on" | "to" | "with" | "across" | "through"
             )
         })
@@ -103,9 +104,9 @@ fn quality_changed(lower: &[String]) -> bool {
     })
 }
 
-fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) -> bool {
+fn infinitive_of_purpose(words: &[Token<'_>], lower: &[Cow<'_, str>], mut j: usize) -> bool {
     while lower.get(j).is_some_and(|w| {
-        w.ends_with("ly") && w.len() > 4 || matches!(w.as_str(), "better" | "further")
+        w.ends_with("ly") && w.len() > 4 || matches!(w.as_ref(), "better" | "further")
     }) {
         j += 1;
     }
@@ -129,8 +130,8 @@ fn infinitive_of_purpose(words: &[Token<'_>], lower: &[String], mut j: usize) ->
 /// Not a destination ("to the cloud", "to managed PostgreSQL", "to
 /// microservices") or a noun of a compound ("paths to value", "to cloud
 /// hosting").
-fn is_bare_verb_with_object(words: &[Token<'_>], lower: &[String], j: usize) -> bool {
-    let word = lower[j].as_str();
+fn is_bare_verb_with_object(words: &[Token<'_>], lower: &[Cow<'_, str>], j: usize) -> bool {
+    let word = lower[j].as_ref();
     let Some(next) = lower.get(j + 1) else {
         return false;
     };
@@ -141,8 +142,8 @@ fn is_bare_verb_with_object(words: &[Token<'_>], lower: &[String], j: usize) -> 
             .iter()
             .any(|lemma| lemma == word)
         && (words::is_verb_only(word)
-            || words::THING_DETERMINERS.contains(&next.as_str())
-            || matches!(next.as_str(), "it" | "them" | "us" | "people" | "more"))
+            || words::THING_DETERMINERS.contains(&next.as_ref())
+            || matches!(next.as_ref(), "it" | "them" | "us" | "people" | "more"))
 }
 
 /// A purpose verb in base form: listed, a listed verb with "re"/"un", or a
@@ -168,7 +169,7 @@ fn is_purpose_verb(word: &str) -> bool {
 
 /// "enable", "allow", "help" or "let", in any form, within the four words
 /// before `to`.
-fn causative_before(lower: &[String], to: usize) -> bool {
+fn causative_before(lower: &[Cow<'_, str>], to: usize) -> bool {
     lower[to.saturating_sub(5)..to].iter().any(|w| {
         forms::bases(w)
             .iter()
@@ -178,13 +179,13 @@ fn causative_before(lower: &[String], to: usize) -> bool {
 
 /// After "enable teams to": a lowercase word that is no article, number,
 /// past participle or plural noun.
-fn looks_like_bare_verb(words: &[Token<'_>], lower: &[String], j: usize) -> bool {
+fn looks_like_bare_verb(words: &[Token<'_>], lower: &[Cow<'_, str>], j: usize) -> bool {
     let Some(word) = lower.get(j) else {
         return false;
     };
     let lowercase = words[j].text.chars().next().is_some_and(char::is_lowercase);
     lowercase
-        && !words::DESTINATION_STARTS.contains(&word.as_str())
+        && !words::DESTINATION_STARTS.contains(&word.as_ref())
         && !word.ends_with("ed")
         && (!word.ends_with('s') || word.ends_with("ss"))
 }

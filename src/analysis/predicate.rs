@@ -6,8 +6,10 @@
 //! people do.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::forms;
+use super::memo::WordMemo;
 use super::tokens::Split;
 use super::words::{self, NounClass, VerbClass};
 
@@ -132,8 +134,8 @@ fn verb_at(
     }
     let word = words.word(i);
     let mut best: Option<(String, usize)> = None;
-    for lemma in verb_lemmas(word) {
-        if !form(word, &lemma) {
+    for lemma in verb_lemmas(word).iter() {
+        if !form(word, lemma) {
             continue;
         }
         for n in (1..=LONGEST_VERB.min(lead - i)).rev() {
@@ -159,33 +161,49 @@ fn verb_at(
 /// The verbs `word` is a form of: itself, or a base it is a regular or
 /// irregular inflection of ("held" -> "hold", "talked" -> "talk"; not
 /// "scheduler" -> "schedule").
-pub fn verb_lemmas(word: &str) -> Vec<String> {
+pub fn verb_lemmas(word: &str) -> Rc<[String]> {
+    VERB_LEMMAS.with(|memo| memo.get(word, verb_lemmas_of))
+}
+
+fn verb_lemmas_of(word: &str) -> Rc<[String]> {
     let mut out: Vec<String> = Vec::new();
-    for base in forms::bases(word) {
+    for base in forms::bases(word).iter() {
         // The table lookup first: generating a base's forms costs more.
-        if words::verb_class(&base).is_none() || out.contains(&base) {
+        if words::verb_class(base).is_none() || out.contains(base) {
             continue;
         }
         let inflects = base == word
             || words::irregular_lemmas(word).contains(&base.as_str())
-            || forms::inflections(&base)
+            || forms::inflections(base)
                 .iter()
                 .any(|f| f == word || forms::american(f) == forms::american(word));
         if inflects {
-            out.push(base);
+            out.push(base.clone());
         }
     }
-    out
+    out.into()
 }
 
 /// The class of a noun in any of its forms ("auditors" -> people).
 pub fn noun_class(word: &str) -> Option<NounClass> {
+    NOUN_CLASSES.with(|memo| memo.get(word, noun_class_of))
+}
+
+fn noun_class_of(word: &str) -> Option<NounClass> {
     words::noun_class(word).or_else(|| {
         forms::bases(word)
             .iter()
             .skip(1)
             .find_map(|base| words::noun_class(base))
     })
+}
+
+thread_local! {
+    /// [`verb_lemmas`] and [`noun_class`] of each word already asked about:
+    /// the predicate and the activity cues ask about the same words of a
+    /// text many times.
+    static VERB_LEMMAS: WordMemo<Rc<[String]>> = WordMemo::new();
+    static NOUN_CLASSES: WordMemo<Option<NounClass>> = WordMemo::new();
 }
 
 fn is_artifact(word: &str) -> bool {

@@ -212,10 +212,7 @@ impl ContentWords {
 /// stop words (the configured list, [`crate::lint::Lexicon::stop`]). Read
 /// them from [`crate::analysis::Facts::similarity`], which computes them once
 /// per text.
-pub fn content_words_of(
-    split: &Split<'_>,
-    stop: &std::collections::HashSet<String>,
-) -> ContentWords {
+pub fn content_words_of(split: &Split<'_>, stop: &HashSet<String>) -> ContentWords {
     let mut words: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(split.len());
     // Compounds count by their parts: "feature-flag" meets "feature flag".
     for word in split.lower.iter().flat_map(|lower| lower.split('-')) {
@@ -250,7 +247,7 @@ pub struct TextWords {
 }
 
 impl TextWords {
-    pub fn of(split: &Split<'_>, stop: &std::collections::HashSet<String>) -> Self {
+    pub fn of(split: &Split<'_>, stop: &HashSet<String>) -> Self {
         TextWords {
             content: content_words_of(split, stop),
             names: named_things(split),
@@ -667,11 +664,11 @@ mod tests {
     use crate::analysis::words::STOP_WORDS;
     use crate::config::Config;
 
-    fn stop() -> std::collections::HashSet<String> {
+    fn stop() -> HashSet<String> {
         STOP_WORDS.iter().map(|w| w.to_string()).collect()
     }
 
-    fn content_words(text: &str, stop: &std::collections::HashSet<String>) -> ContentWords {
+    fn content_words(text: &str, stop: &HashSet<String>) -> ContentWords {
         content_words_of(&Split::new(text), stop)
     }
 

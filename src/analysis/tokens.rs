@@ -1,6 +1,7 @@
 //! The one tokenisation of a text: words with their byte ranges, split once
 //! and lowercased once. Every other analysis reads a [`Split`].
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -11,9 +12,19 @@ pub struct Token<'a> {
     pub range: Range<usize>,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     pub fn lower(&self) -> String {
         lowercase(self.text)
+    }
+
+    /// The word in lowercase, borrowed from the text when it is written so
+    /// already (most words are).
+    fn lower_borrowed(&self) -> Cow<'a, str> {
+        if self.text.is_ascii() && !self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(self.text)
+        } else {
+            Cow::Owned(self.lower())
+        }
     }
 }
 
@@ -73,13 +84,14 @@ fn word_ranges(text: &str, out: &mut Vec<Range<usize>>) {
 pub struct Split<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token<'a>>,
-    pub lower: Vec<String>,
+    /// Each token in lowercase.
+    pub lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Split<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokens(text);
-        let lower = tokens.iter().map(Token::lower).collect();
+        let lower = tokens.iter().map(Token::lower_borrowed).collect();
         Split {
             text,
             tokens,
@@ -96,7 +108,7 @@ impl<'a> Split<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Word `i` as written, case kept.

@@ -106,7 +106,12 @@ text = "Reduce unplanned SLO misses from 9 to 2 per quarter"
         for (o, objective) in cx.plan.objectives.iter().enumerate() {
             for field in fields(objective) {
                 let holes = placeholders(field.value);
-                let unchanged = TEMPLATES.contains(&normalize_statement(field.value));
+                // Every template sentence holds a `<` (a test checks it), and
+                // normalising neither adds nor removes one: a string without
+                // it is no template sentence, and most strings have none.
+                let unchanged = holes.is_empty()
+                    && field.value.contains('<')
+                    && TEMPLATES.contains(&normalize_statement(field.value));
                 if holes.is_empty() && !unchanged {
                     continue;
                 }
@@ -148,7 +153,7 @@ text = "Reduce unplanned SLO misses from 9 to 2 per quarter"
 
 /// One string of a block, and where to point at it.
 struct Field<'a> {
-    what: String,
+    what: Label<'a>,
     value: &'a str,
     kr: Option<usize>,
     /// The string with its own position, when the model keeps one.
@@ -159,7 +164,7 @@ struct Field<'a> {
 fn fields(objective: &Objective) -> Vec<Field<'_>> {
     let block = || objective.location.clone();
     let mut fields = vec![Field {
-        what: "the objective".into(),
+        what: Label::Block("the objective"),
         value: &objective.text.value,
         kr: None,
         text: Some(&objective.text),
@@ -171,7 +176,7 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
         .filter(|p| p.location != objective.text.location)
     {
         fields.push(Field {
-            what: "the phase".into(),
+            what: Label::Block("the phase"),
             value: &phase.value,
             kr: None,
             text: Some(phase),
@@ -179,7 +184,7 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
         });
     }
     fields.push(Field {
-        what: "the team".into(),
+        what: Label::Block("the team"),
         value: &objective.team,
         kr: None,
         text: None,
@@ -187,7 +192,7 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
     });
     if let Some(owner) = &objective.owner {
         fields.push(Field {
-            what: "the owner".into(),
+            what: Label::Block("the owner"),
             value: owner,
             kr: None,
             text: None,
@@ -197,7 +202,7 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
     for (k, kr) in objective.krs.iter().enumerate() {
         let name = &kr.id;
         fields.push(Field {
-            what: name.clone(),
+            what: Label::Kr(name),
             value: &kr.text.value,
             kr: Some(k),
             text: Some(&kr.text),
@@ -205,7 +210,7 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
         });
         for item in &kr.done {
             fields.push(Field {
-                what: format!("a Definition of Done item of {name}"),
+                what: Label::OfKr("a Definition of Done item", name),
                 value: &item.text,
                 kr: Some(k),
                 text: None,
@@ -223,7 +228,7 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
         for (what, value) in extras {
             if let Some(value) = value {
                 fields.push(Field {
-                    what: format!("{what} of {name}"),
+                    what: Label::OfKr(what, name),
                     value,
                     kr: Some(k),
                     text: None,
@@ -233,6 +238,27 @@ fn fields(objective: &Objective) -> Vec<Field<'_>> {
         }
     }
     fields
+}
+
+/// What a string of a block is, for the message; written out only for the
+/// few strings that are reported.
+enum Label<'a> {
+    /// "the objective", "the team".
+    Block(&'static str),
+    /// The key result's own text, named by its id.
+    Kr(&'a str),
+    /// "a Definition of Done item of kr-1", "the owner of kr-1".
+    OfKr(&'static str, &'a str),
+}
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Block(what) => f.write_str(what),
+            Label::Kr(id) => f.write_str(id),
+            Label::OfKr(what, id) => write!(f, "{what} of {id}"),
+        }
+    }
 }
 
 /// The byte ranges of the markers and angle-bracket placeholders of a
@@ -326,6 +352,14 @@ fn code_spans(value: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_template_sentence_holds_an_angle_bracket() {
+        // The check skips normalising strings without one.
+        for sentence in TEMPLATE_TEXTS {
+            assert!(sentence.contains('<'), "{sentence}");
+        }
+    }
     use crate::lint::testing::{config, diagnostics_with, findings, objective};
 
     fn found(statement: &str, krs: &[&str]) -> Vec<(String, Option<String>)> {
