@@ -165,6 +165,12 @@ pub fn verb_lemmas(word: &str) -> Rc<[String]> {
     VERB_LEMMAS.with(|memo| memo.get(word, verb_lemmas_of))
 }
 
+/// True when `word` is a verb WordNet knows in its base form ("build", not
+/// "builds" or "built").
+pub fn is_base_verb(word: &str) -> bool {
+    verb_lemmas(word).iter().any(|lemma| lemma == word)
+}
+
 fn verb_lemmas_of(word: &str) -> Rc<[String]> {
     let mut out: Vec<String> = Vec::new();
     for base in forms::bases(word).iter() {

@@ -41,9 +41,7 @@ impl Lexicon {
     ) -> Option<Activity> {
         let span =
             |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
-        let reports_a_state = predicate.is_some_and(|p| p.passive);
-        let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead, reports_a_state)
-        {
+        let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead, predicate) {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
             (hit.words, kind, Cue::Listed(kind))
         } else if let Some(range) = held_event(words, lead, predicate) {
@@ -76,12 +74,14 @@ impl Lexicon {
         })
     }
 
-    /// The first listed activity that is the statement's act. When the
-    /// statement reports a state of a thing (`reports_a_state`: its verb
-    /// is a participle after its subject), a meeting after "in", "at" or
-    /// "during" is where the thing is used, not a meeting held ("metrics
-    /// measured and used in weekly meetings").
-    fn activity_cue(&self, words: &Split, lead: usize, reports_a_state: bool) -> Option<Hit> {
+    /// The first listed activity that is the statement's act; a meeting
+    /// named as a setting (see [`is_setting`]) is none.
+    fn activity_cue(
+        &self,
+        words: &Split,
+        lead: usize,
+        predicate: Option<&Predicate>,
+    ) -> Option<Hit> {
         let opening = predicate::opening(words, lead);
         for i in 0..lead {
             let Some(hit) = self.activity_matcher.at(words, i) else {
@@ -98,7 +98,7 @@ impl Lexicon {
             let strong = words::AMBIGUOUS_MEETINGS.contains(&base);
             let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), strong))
                 || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
-            let cued = cued && !(reports_a_state && is_setting(words, i));
+            let cued = cued && !is_setting(words, i, predicate);
             // Reported done: "readiness discussed with each team"; a change
             // "documented and communicated" with nobody named is a state.
             // "the shared pipeline" describes a thing.
@@ -378,7 +378,7 @@ fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
                 && !(p.verb.end..i).any(|j| words.is(j, words::PREPOSITIONS))
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
-            && !(predicate.is_some_and(|p| p.passive) && is_setting(words, i));
+            && !is_setting(words, i, predicate);
         (by_holder || cued).then(|| {
             let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
             start..i + 1
@@ -440,10 +440,14 @@ fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
     })
 }
 
-/// True when the meeting at word `i` follows "in", "at" or "during" within
-/// three words: where something happens ("used in weekly meetings").
-fn is_setting(words: &Split, i: usize) -> bool {
-    (i.saturating_sub(3)..i).any(|j| words.is(j, &["in", "at", "during"]))
+/// True when the meeting at word `i` is where a thing is used, not a
+/// meeting held: the statement reports a state of a thing (its verb is a
+/// participle after its subject) and the meeting follows "in", "at" or
+/// "during" within three words ("metrics measured and used in weekly
+/// meetings").
+fn is_setting(words: &Split, i: usize, predicate: Option<&Predicate>) -> bool {
+    predicate.is_some_and(|p| p.passive)
+        && (i.saturating_sub(3)..i).any(|j| words.is(j, &["in", "at", "during"]))
 }
 
 /// True when a clause after word `from` opens with a verb, after "and" or
@@ -455,11 +459,7 @@ fn measured_clause(words: &Split, from: usize, numbers: &[Number]) -> bool {
         if !words.is(j, &["and", "to"]) {
             return false;
         }
-        let verb = words.word(j + 1);
-        if !predicate::verb_lemmas(verb)
-            .iter()
-            .any(|lemma| lemma == verb)
-        {
+        if !predicate::is_base_verb(words.word(j + 1)) {
             return false;
         }
         // The clause runs to the next "and" or the end.
