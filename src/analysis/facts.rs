@@ -200,8 +200,13 @@ impl<'a> Facts<'a> {
 
     /// The content words and named things that overlaps and drift compare.
     pub fn similarity(&self) -> &TextWords {
-        self.similarity
-            .get_or_init(|| TextWords::of(self.words(), &self.lexicon.stop))
+        self.similarity.get_or_init(|| self.text_words())
+    }
+
+    /// [`Facts::similarity`] made afresh, for a caller that keeps it after
+    /// every other fact is dropped.
+    fn text_words(&self) -> TextWords {
+        TextWords::of(self.words(), &self.lexicon.stop)
     }
 }
 
@@ -222,16 +227,23 @@ pub struct KrFacts<'a> {
     pub done: Vec<Facts<'a>>,
 }
 
-/// The facts of every text of a plan, in the plan's order.
+/// The facts of the texts of a window of a plan's objectives (all of
+/// them, from [`Analysis::new`]), in the plan's order.
 pub struct Analysis<'a> {
+    window: Range<usize>,
     objectives: Vec<ObjectiveFacts<'a>>,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(plan: &'a Plan, lexicon: &'a Lexicon) -> Self {
+        Analysis::of_window(plan, lexicon, 0..plan.objectives.len())
+    }
+
+    /// The facts of the objectives in `window` only: a run that reads one
+    /// window at a time holds one window's facts, not the book's.
+    pub fn of_window(plan: &'a Plan, lexicon: &'a Lexicon, window: Range<usize>) -> Self {
         let facts = |text: &'a str| Facts::new(text, lexicon);
-        let objectives = plan
-            .objectives
+        let objectives = plan.objectives[window.clone()]
             .iter()
             .map(|objective| ObjectiveFacts {
                 text: facts(&objective.text.value),
@@ -247,14 +259,67 @@ impl<'a> Analysis<'a> {
                     .collect(),
             })
             .collect();
-        Analysis { objectives }
+        Analysis { window, objectives }
     }
 
+    /// The facts of objective `o`, which must lie in the window (a rule
+    /// that reads facts is run window by window, over its window only).
     pub fn objective(&self, o: usize) -> &ObjectiveFacts<'a> {
-        &self.objectives[o]
+        let window = &self.window;
+        assert!(
+            window.contains(&o),
+            "objective {o} read outside the analysed window {window:?}"
+        );
+        &self.objectives[o - window.start]
     }
 
     pub fn kr(&self, o: usize, k: usize) -> &KrFacts<'a> {
+        &self.objective(o).krs[k]
+    }
+
+    /// The content words of each objective's statement and KRs, for the
+    /// comparisons across the book to keep once every other fact is dropped.
+    pub fn words(&self) -> Vec<ObjectiveWords> {
+        self.objectives
+            .iter()
+            .map(|objective| ObjectiveWords {
+                statement: objective.statement.text_words(),
+                krs: objective
+                    .krs
+                    .iter()
+                    .map(|kr| kr.text.text_words())
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// The content words of one objective's statement and of its KRs.
+pub struct ObjectiveWords {
+    pub statement: TextWords,
+    pub krs: Vec<TextWords>,
+}
+
+/// The content words of every objective of a plan, in the plan's order:
+/// what the comparisons across the book (overlaps, drift) read.
+#[derive(Default)]
+pub struct BookWords {
+    objectives: Vec<ObjectiveWords>,
+}
+
+impl BookWords {
+    /// The words of consecutive windows, joined in order.
+    pub fn from_windows(windows: impl IntoIterator<Item = Vec<ObjectiveWords>>) -> Self {
+        BookWords {
+            objectives: windows.into_iter().flatten().collect(),
+        }
+    }
+
+    pub fn statement(&self, o: usize) -> &TextWords {
+        &self.objectives[o].statement
+    }
+
+    pub fn kr(&self, o: usize, k: usize) -> &TextWords {
         &self.objectives[o].krs[k]
     }
 }

@@ -31,6 +31,6 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 
-pub use facts::{Analysis, Facts, KrFacts, ObjectiveFacts};
+pub use facts::{Analysis, BookWords, Facts, KrFacts, ObjectiveFacts, ObjectiveWords};
 pub use lexicon::{Activity, Cue, Lexicon};
 pub use tokens::{Split, Token, tokens};

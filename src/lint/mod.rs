@@ -9,9 +9,12 @@ pub mod rules;
 
 use rayon::prelude::*;
 
-use crate::analysis::Analysis;
+use std::ops::Range;
+
+use crate::analysis::{Analysis, BookWords};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::model::Objective;
 use crate::plan::{BlockContent, Plan};
 
 pub use crate::analysis::Lexicon;
@@ -23,12 +26,47 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The configured word lists, compiled once per run.
     pub lexicon: &'a Lexicon,
-    /// The facts of every objective, KR and done item, each computed once.
+    /// The facts of each objective, KR and done item of the window, each
+    /// computed once (empty for a rule that does not read them).
     pub facts: &'a Analysis<'a>,
+    /// The content words of every objective and KR of the book, for a rule
+    /// that [`Reads::BookWords`] (empty for the others).
+    pub words: &'a BookWords,
+    /// The objectives this run of the rule reports on: a window for a rule
+    /// that [`Reads::OwnFacts`], the whole plan for the others.
+    pub window: Range<usize>,
     /// Progress read from the book's Git history, for the rules about it;
     /// `None` when it was not read.
     pub progress: Option<&'a crate::history::progress::Report>,
 }
+
+impl<'a> Context<'a> {
+    /// The objectives of the window, with their index in the plan.
+    pub fn objectives(&self) -> impl Iterator<Item = (usize, &'a Objective)> + use<'a> {
+        let plan = self.plan;
+        self.window.clone().map(move |o| (o, &plan.objectives[o]))
+    }
+}
+
+/// What a rule reads besides the plan and the configuration, which decides
+/// how it is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// Nothing more: run once over the whole plan.
+    Plan,
+    /// The facts of each objective's own texts, and of no other
+    /// objective's: run window by window over the objectives, each window's
+    /// facts dropped when it is done, so a run holds a window's facts and
+    /// not the book's.
+    OwnFacts,
+    /// The content words of every objective and KR, compared across the
+    /// book: run once, after the windows kept those words.
+    BookWords,
+}
+
+/// Objectives per window of a windowed run: small enough that the facts
+/// held at once stay small, big enough that a window's overhead is noise.
+const WINDOW: usize = 64;
 
 /// One rule of the catalogue.
 pub trait Rule: Sync {
@@ -40,6 +78,10 @@ pub trait Rule: Sync {
     /// The rule's documentation in Markdown: what it does, why, how it
     /// decides, a bad example and a good one. Shown by `explain`.
     fn docs(&self) -> &'static str;
+    /// What the rule reads ([`Reads::Plan`] unless it says otherwise).
+    fn reads(&self) -> Reads {
+        Reads::Plan
+    }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
@@ -84,31 +126,74 @@ pub fn run_with_progress(
     let mut findings = invalid_block_findings(plan);
     findings.extend(directive_findings(plan));
     findings.extend(unknown_allow_findings(plan));
-    // The facts are made, read and dropped on the pool's threads, so their
-    // strings are freed by the thread that allocated most of them (a
-    // cross-thread free costs the allocator more).
-    let per_rule: Vec<Vec<Finding>> = rayon::scope(|_| {
-        let facts = Analysis::new(plan, &lexicon);
-        let cx = Context {
-            plan,
-            config,
-            lexicon: &lexicon,
-            facts: &facts,
-            progress,
-        };
-        // Rules read the plan independently; running them in parallel and
-        // joining their findings in registry order gives the same list as
-        // running them one after another.
-        RULES
-            .par_iter()
-            .filter(|rule| config.severity_of(**rule).is_some())
-            .map(|rule| {
-                let mut found = Vec::new();
+    let enabled: Vec<&dyn Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|rule| config.severity_of(*rule).is_some())
+        .collect();
+    let (windowed, whole): (Vec<&dyn Rule>, Vec<&dyn Rule>) = enabled
+        .into_iter()
+        .partition(|rule| rule.reads() == Reads::OwnFacts);
+    let keep_words = whole.iter().any(|rule| rule.reads() == Reads::BookWords);
+    let no_words = BookWords::default();
+    // Each window's facts are made, read and dropped on one of the pool's
+    // threads, so their strings are freed by the thread that allocated
+    // them (a cross-thread free costs the allocator more). Joining the
+    // windows in order gives the findings of one rule in plan order, as a
+    // run over the whole plan would.
+    let objectives = plan.objectives.len();
+    let windows: Vec<(Vec<Finding>, Vec<crate::analysis::ObjectiveWords>)> = (0..objectives)
+        .step_by(WINDOW)
+        .map(|start| start..objectives.min(start + WINDOW))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|window| {
+            let facts = Analysis::of_window(plan, &lexicon, window.clone());
+            let cx = Context {
+                plan,
+                config,
+                lexicon: &lexicon,
+                facts: &facts,
+                words: &no_words,
+                window,
+                progress,
+            };
+            let mut found = Vec::new();
+            for rule in &windowed {
                 rule.check(&cx, &mut found);
-                found
-            })
-            .collect()
-    });
+            }
+            let words = if keep_words {
+                facts.words()
+            } else {
+                Vec::new()
+            };
+            (found, words)
+        })
+        .collect();
+    let (per_window, words): (Vec<_>, Vec<_>) = windows.into_iter().unzip();
+    findings.extend(per_window.into_iter().flatten());
+    let words = BookWords::from_windows(words);
+    let no_facts = Analysis::of_window(plan, &lexicon, 0..0);
+    let cx = Context {
+        plan,
+        config,
+        lexicon: &lexicon,
+        facts: &no_facts,
+        words: &words,
+        window: 0..objectives,
+        progress,
+    };
+    // The other rules read the plan independently; running them in
+    // parallel and joining their findings in registry order gives the same
+    // list as running them one after another.
+    let per_rule: Vec<Vec<Finding>> = whole
+        .par_iter()
+        .map(|rule| {
+            let mut found = Vec::new();
+            rule.check(&cx, &mut found);
+            found
+        })
+        .collect();
     findings.extend(per_rule.into_iter().flatten());
     let mut diagnostics: Vec<Diagnostic> = findings
         .into_iter()

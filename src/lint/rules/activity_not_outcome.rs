@@ -3,7 +3,7 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::model::Kind;
 
 pub struct ActivityNotOutcome;
@@ -110,8 +110,12 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 let Some(activity) = cx.facts.kr(o, k).text.activity() else {
                     continue;

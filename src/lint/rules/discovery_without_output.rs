@@ -3,7 +3,7 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::model::Kind;
 
 pub struct DiscoveryWithoutOutput;
@@ -68,8 +68,12 @@ text = "Recommend a connection pooler in a design document approved by the Stora
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 if kr.kind != Kind::Discovery {
                     continue;

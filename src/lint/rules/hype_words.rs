@@ -3,7 +3,7 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 
 pub struct HypeWords;
 
@@ -65,8 +65,12 @@ objective = "Serve build actions from a remote cache for backend engineers to cu
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, objective) in cx.plan.objectives.iter().enumerate() {
+        for (index, objective) in cx.objectives() {
             let facts = cx.facts.objective(index);
             let mut texts = vec![(&objective.text, &facts.text, "objective")];
             // A phase taken from trailing parentheses is part of the

@@ -2,7 +2,7 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::model::Kind;
 
 pub struct ImpactWithoutMetric;
@@ -60,8 +60,12 @@ metric = { from = 35, to = 60, unit = "%" }
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 if kr.kind != Kind::Impact
                     || kr.metric.is_some()

@@ -3,7 +3,7 @@
 use crate::analysis::Facts;
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::model::{KeyResult, Kind};
 
 pub struct NoImpactKr;
@@ -75,8 +75,12 @@ metric = { from = 40, to = 10, unit = "minutes" }
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             let facts = &cx.facts.objective(o).krs;
             if objective.krs.is_empty()
                 || objective

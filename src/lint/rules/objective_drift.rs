@@ -4,7 +4,7 @@
 use crate::analysis::similarity::{DRIFT_THRESHOLD, drifts};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Subject};
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 
 pub struct ObjectiveDrift;
 
@@ -72,10 +72,12 @@ phase = "IPv6-only"
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::BookWords
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for drift in drifts(cx.plan, |o| {
-            &cx.facts.objective(o).statement.similarity().content
-        }) {
+        for drift in drifts(cx.plan, |o| &cx.words.statement(o).content) {
             let earlier = &cx.plan.objectives[drift.earlier];
             let later = &cx.plan.objectives[drift.later];
             out.push(

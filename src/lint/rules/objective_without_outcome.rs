@@ -3,7 +3,7 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 
 pub struct ObjectiveWithoutOutcome;
 
@@ -84,8 +84,12 @@ objective = "Move all databases to managed PostgreSQL to cut database on-call pa
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, objective) in cx.plan.objectives.iter().enumerate() {
+        for (index, objective) in cx.objectives() {
             let statement = objective.statement.as_str();
             let facts = &cx.facts.objective(index).statement;
             if statement.trim().is_empty() || facts.states_outcome() {

@@ -4,7 +4,7 @@
 use crate::analysis::similarity::{Item, overlaps};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Subject};
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::plan::Plan;
 
 pub struct OverlappingObjectives;
@@ -76,10 +76,14 @@ needs from it with `depends_on`, or drops its objective.
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::BookWords
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for overlap in overlaps(cx.plan, |item| match item.kr {
-            None => cx.facts.objective(item.objective).statement.similarity(),
-            Some(k) => cx.facts.kr(item.objective, k).text.similarity(),
+            None => cx.words.statement(item.objective),
+            Some(k) => cx.words.kr(item.objective, k),
         }) {
             let (earlier, later) = (overlap.a, overlap.b);
             let later_objective = &cx.plan.objectives[later.objective];

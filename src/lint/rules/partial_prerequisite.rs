@@ -5,7 +5,7 @@ use crate::analysis::Facts;
 use crate::analysis::graph::{dependents, describe_dependents};
 use crate::config::Level;
 use crate::diagnostic::{Finding, Risk, Subject};
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::model::{KeyResult, Location, Metric};
 use crate::plan::Plan;
 
@@ -89,9 +89,13 @@ text = "Migrate all 40 active services to the new deployment pipeline and decomm
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let plan = cx.plan;
-        for (o, objective) in plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 if !plan.is_prerequisite(o, k) {
                     continue;

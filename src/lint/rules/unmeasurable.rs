@@ -2,7 +2,7 @@
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 
 pub struct Unmeasurable;
 
@@ -74,8 +74,12 @@ text = "Reduce API p95 response time from 200ms to 100ms, measured across 1M req
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 if kr.metric.is_some() {
                     continue;

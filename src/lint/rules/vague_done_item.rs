@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::config::Level;
 use crate::diagnostic::Finding;
-use crate::lint::{Context, Rule};
+use crate::lint::{Context, Reads, Rule};
 use crate::model::{DoneItem, Location, Text};
 use crate::plan::Plan;
 
@@ -68,8 +68,12 @@ done = [
 "#
     }
 
+    fn reads(&self) -> Reads {
+        Reads::OwnFacts
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
+        for (o, objective) in cx.objectives() {
             for (k, kr) in objective.krs.iter().enumerate() {
                 for (item, facts) in kr.done.iter().zip(&cx.facts.kr(o, k).done) {
                     let (range, message, help) = if let Some(range) = facts.unmeasurable() {
