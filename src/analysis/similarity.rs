@@ -89,51 +89,32 @@ pub fn normalize_statement(statement: &str) -> String {
 /// meet. Each key keeps the word as first written, for messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContentWords {
+    /// Each word's comparison form, then its written form where that
+    /// differs, end to end: one allocation for all the words of a text
+    /// rather than one per word, since a book keeps the words of every
+    /// statement and KR for the comparisons across it.
+    text: Box<str>,
     /// Sorted by comparison form and without repeats: comparing two texts
     /// is one merge.
-    words: Vec<ContentWord>,
+    words: Box<[WordAt]>,
 }
 
-/// A comparison form and the word as first written (lowercase), in one
-/// allocation: `form` is `text[..form_len]`, the written word the rest, or
-/// the form itself when the rest is empty (most words need no folding).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct ContentWord {
-    text: String,
-    form_len: usize,
+/// Where one word's forms lie in [`ContentWords::text`]: the comparison
+/// form at `start`, then the written word of `written_len` bytes, or the
+/// form itself when that is 0 (most words need no folding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordAt {
+    start: u32,
+    form_len: u32,
+    written_len: u32,
 }
 
-impl ContentWord {
-    fn new(form: &str, written: &str) -> Self {
-        let mut text = String::with_capacity(form.len() + written.len());
-        text.push_str(form);
-        if written != form {
-            text.push_str(written);
-        }
-        ContentWord {
-            text,
-            form_len: form.len(),
-        }
-    }
-
-    fn form(&self) -> &str {
-        &self.text[..self.form_len]
-    }
-
-    fn written(&self) -> &str {
-        match &self.text[self.form_len..] {
-            "" => self.form(),
-            rest => rest,
-        }
-    }
-}
-
-/// The forms two sorted lists share, as pairs of positions.
-fn merge<'x>(a: &'x [ContentWord], b: &'x [ContentWord]) -> impl Iterator<Item = usize> + 'x {
+/// The forms two sorted lists share, as positions in `a`.
+fn merge<'x>(a: &'x ContentWords, b: &'x ContentWords) -> impl Iterator<Item = usize> + 'x {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {
-            match a[i].form().cmp(b[j].form()) {
+            match a.form(i).cmp(b.form(j)) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
@@ -148,6 +129,55 @@ fn merge<'x>(a: &'x [ContentWord], b: &'x [ContentWord]) -> impl Iterator<Item =
 }
 
 impl ContentWords {
+    /// The words `(comparison form, written word)`, sorted by form and
+    /// without repeats.
+    fn from_sorted(words: &[(Cow<'_, str>, &str)]) -> Self {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(words.len());
+        for (form, written) in words {
+            let written = if written == form { "" } else { written };
+            // A text's words are a few hundred bytes; one past 4 GiB cannot
+            // come from a chapter held in memory, but is left out rather
+            // than cut.
+            let (Ok(start), Ok(form_len), Ok(written_len)) = (
+                u32::try_from(text.len()),
+                u32::try_from(form.len()),
+                u32::try_from(written.len()),
+            ) else {
+                continue;
+            };
+            text.push_str(form);
+            text.push_str(written);
+            spans.push(WordAt {
+                start,
+                form_len,
+                written_len,
+            });
+        }
+        ContentWords {
+            text: text.into_boxed_str(),
+            words: spans.into_boxed_slice(),
+        }
+    }
+
+    fn form(&self, i: usize) -> &str {
+        self.form_at(self.words[i])
+    }
+
+    fn form_at(&self, at: WordAt) -> &str {
+        let start = at.start as usize;
+        &self.text[start..start + at.form_len as usize]
+    }
+
+    fn written(&self, i: usize) -> &str {
+        let at = self.words[i];
+        if at.written_len == 0 {
+            return self.form(i);
+        }
+        let start = (at.start + at.form_len) as usize;
+        &self.text[start..start + at.written_len as usize]
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -158,11 +188,13 @@ impl ContentWords {
 
     /// The comparison forms, in sorted order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(ContentWord::form)
+        (0..self.len()).map(|i| self.form(i))
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.words.binary_search_by(|w| w.form().cmp(key)).is_ok()
+        self.words
+            .binary_search_by(|&at| self.form_at(at).cmp(key))
+            .is_ok()
     }
 
     /// The words both texts use, as written in `self`, sorted.
@@ -172,17 +204,16 @@ impl ContentWords {
 
     /// [`Self::shared_with`], leaving out the forms `skip` names.
     fn shared_outside(&self, other: &ContentWords, skip: impl Fn(&str) -> bool) -> Vec<String> {
-        let mut shared: Vec<String> = merge(&self.words, &other.words)
-            .map(|i| &self.words[i])
-            .filter(|word| !skip(word.form()))
-            .map(|word| word.written().to_string())
+        let mut shared: Vec<String> = merge(self, other)
+            .filter(|&i| !skip(self.form(i)))
+            .map(|i| self.written(i).to_string())
             .collect();
         shared.sort();
         shared
     }
 
     fn shared_count(&self, other: &ContentWords) -> usize {
-        merge(&self.words, &other.words).count()
+        merge(self, other).count()
     }
 
     /// Shared words over all words of both (0.0 when both are empty).
@@ -228,13 +259,7 @@ pub fn content_words_of(split: &Split<'_>, stop: &HashSet<String>) -> ContentWor
     // A stable sort keeps each form's first written word first.
     words.sort_by(|a, b| a.0.cmp(&b.0));
     words.dedup_by(|later, first| later.0 == first.0);
-    ContentWords {
-        // Collected from a borrow, so the kept vector is of the exact size.
-        words: words
-            .iter()
-            .map(|(form, written)| ContentWord::new(form, written))
-            .collect(),
-    }
+    ContentWords::from_sorted(&words)
 }
 
 /// What the similarity of a text reads: its content words and the things it
