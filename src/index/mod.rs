@@ -42,7 +42,7 @@ use crate::render::{Format, RenderContext};
 pub use crate::render::doc;
 use crate::render::escape::{html_line as escape_inline, markdown as escape_markdown};
 use crate::render::links::relative_link;
-use doc::{Document, Inline};
+use doc::Inline;
 pub use overview::{QuarterPage, quarter_pages, render_page};
 
 /// The index's HTML (or Markdown) for one directive.
@@ -69,15 +69,7 @@ pub fn render(cx: &RenderContext<'_>, directive: &Directive) -> String {
     } else {
         sections::Layout::Overview(&pages)
     };
-    write(cx.format, sections::all(&index, layout))
-}
-
-fn write(format: Format, nodes: Vec<doc::Node>) -> String {
-    let document = Document { nodes };
-    match format {
-        Format::Html => document.to_html(),
-        Format::Markdown => document.to_markdown(),
-    }
+    sections::write(&index, layout, cx.format)
 }
 
 fn error_box(format: Format, problems: &[FilterProblem]) -> String {

@@ -112,10 +112,7 @@ pub fn render_page(cx: &RenderContext<'_>, page: &QuarterPage) -> String {
         team: None,
     };
     let index = Index::new(cx, filter, Target::Page(&page.path), 0);
-    let body = super::write(
-        cx.format,
-        super::sections::all(&index, super::sections::Layout::QuarterPage),
-    );
+    let body = super::sections::write(&index, super::sections::Layout::QuarterPage, cx.format);
     let start = if cx.format == Format::Html {
         HTML_BLOCK_START
     } else {

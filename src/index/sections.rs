@@ -2,13 +2,14 @@
 
 use std::collections::HashSet;
 
-use super::doc::{Line, Node, text};
+use super::doc::{Line, Node, Writer, text};
 use super::{
     Index, QuarterPage, dependencies, dependency_graph, gaps, initiatives, objectives, overlaps,
     summary,
 };
 use crate::model::slugify;
 use crate::model::{KeyResult, Kind, Quarter};
+use crate::render::Format;
 
 /// What one rendering of the index holds.
 pub(super) enum Layout<'p> {
@@ -24,26 +25,37 @@ pub(super) enum Layout<'p> {
     QuarterPage,
 }
 
-pub(super) fn all(index: &Index<'_>, layout: Layout<'_>) -> Vec<Node> {
+/// The index in view, written as each section is built: the nodes of one
+/// section are held at a time, not the whole index's.
+pub(super) fn write(index: &Index<'_>, layout: Layout<'_>, format: Format) -> String {
+    let mut out = Writer::new(format);
     let mut nodes = vec![caption(index)];
     summary::summary(index, &mut nodes);
+    out.drain(&mut nodes);
     let edges = dependencies::edges_in_view(index);
     match layout {
         Layout::Overview(pages) => super::overview::quarter_links(index, pages, &mut nodes),
         Layout::Whole | Layout::QuarterPage => {
             objectives::objectives(index, &mut nodes);
+            out.drain(&mut nodes);
             dependencies::dependencies(index, &edges, &mut nodes);
         }
     }
+    out.drain(&mut nodes);
     if matches!(layout, Layout::QuarterPage) {
-        return nodes;
+        return out.finish();
     }
     dependency_graph::dependency_graph(index, &edges, &mut nodes);
+    out.drain(&mut nodes);
     initiatives::initiatives(index, &mut nodes);
+    out.drain(&mut nodes);
     overlaps::overlaps(index, &mut nodes);
+    out.drain(&mut nodes);
     gaps::gaps(index, &mut nodes);
+    out.drain(&mut nodes);
     super::progress::section(index, &mut nodes);
-    nodes
+    out.drain(&mut nodes);
+    out.finish()
 }
 
 pub(super) fn heading(index: &Index<'_>, level: u8, slug: &str, line: Line) -> Node {

@@ -3,6 +3,7 @@
 //! every section is computed once and cannot differ between the two. The
 //! cards ([`crate::render::card`]) share its inline runs and writers.
 
+use crate::render::Format;
 use crate::render::escape::{self, html as escape, html_line as escape_inline};
 use crate::render::inline;
 
@@ -112,24 +113,72 @@ impl Document {
     /// One line of HTML: no newline at all, so the index stays one HTML
     /// block wherever the directive sits (user text may hold newlines).
     pub fn to_html(&self) -> String {
-        let mut out = String::from("<div class=\"okr-index\">");
-        for node in &self.nodes {
-            node_html(node, &mut out);
-        }
-        out.push_str("</div>");
-        out
+        self.write(Format::Html)
     }
 
     pub fn to_markdown(&self) -> String {
-        let mut blocks = Vec::new();
+        self.write(Format::Markdown)
+    }
+
+    fn write(&self, format: Format) -> String {
+        let mut writer = Writer::new(format);
         for node in &self.nodes {
-            if let Some(block) = node_markdown(node) {
-                blocks.push(block);
+            writer.node(node);
+        }
+        writer.finish()
+    }
+}
+
+/// A document written node by node as it is built: a long index holds one
+/// section's nodes at a time, not all of them beside its text.
+pub struct Writer {
+    format: Format,
+    out: String,
+    /// Markdown blocks written so far (they are separated by a blank line).
+    blocks: usize,
+}
+
+impl Writer {
+    pub fn new(format: Format) -> Self {
+        let out = match format {
+            Format::Html => String::from("<div class=\"okr-index\">"),
+            Format::Markdown => String::new(),
+        };
+        Writer {
+            format,
+            out,
+            blocks: 0,
+        }
+    }
+
+    pub fn node(&mut self, node: &Node) {
+        match self.format {
+            Format::Html => node_html(node, &mut self.out),
+            Format::Markdown => {
+                if let Some(block) = node_markdown(node) {
+                    if self.blocks > 0 {
+                        self.out.push_str("\n\n");
+                    }
+                    self.out.push_str(&block);
+                    self.blocks += 1;
+                }
             }
         }
-        let mut out = blocks.join("\n\n");
-        out.push('\n');
-        out
+    }
+
+    /// Writes the nodes and empties the vector for the next section.
+    pub fn drain(&mut self, nodes: &mut Vec<Node>) {
+        for node in nodes.drain(..) {
+            self.node(&node);
+        }
+    }
+
+    pub fn finish(mut self) -> String {
+        match self.format {
+            Format::Html => self.out.push_str("</div>"),
+            Format::Markdown => self.out.push('\n'),
+        }
+        self.out
     }
 }
 
