@@ -306,6 +306,46 @@ fn an_activity_serving_a_measured_result_is_not_one() {
 }
 
 #[test]
+fn a_count_of_occasions_is_the_activity_counted() {
+    assert_eq!(
+        activity("Six donor roundtables this year"),
+        Some("Six donor roundtables")
+    );
+    assert_eq!(
+        activity("3 parish conferences each spring"),
+        Some("3 parish conferences")
+    );
+    // Occasions that reach people or produce something are not a bare count.
+    for text in [
+        "5 workshops delivered to 200 carers",
+        "3 conferences sponsored by the guild",
+        "12 audit reports filed this year",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
+fn finding_out_why_with_nothing_to_show_is_an_activity() {
+    assert_eq!(
+        activity("Dig into whether late invoices cluster by region"),
+        Some("Dig into whether")
+    );
+    assert_eq!(
+        activity("Figure out why volunteers drop out after their first shift"),
+        Some("Figure out why")
+    );
+    for text in [
+        "Decide whether the archive moves to cold storage",
+        "Explain why the grant report was late",
+        "Document how to restore the ledger from backup",
+        "Figure out why volunteers drop out and publish the findings",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
 fn a_meeting_where_a_thing_is_used_is_no_meeting_held() {
     assert_eq!(
         activity("Sales figures checked daily and reviewed in weekly meetings"),

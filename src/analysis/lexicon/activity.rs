@@ -44,10 +44,12 @@ impl Lexicon {
         let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead, predicate) {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
             (hit.words, kind, Cue::Listed(kind))
-        } else if let Some(range) = held_event(words, lead, predicate) {
+        } else if let Some(range) = held_event(words, lead, predicate, numbers) {
             (range, ActivityKind::Meeting, Cue::Meeting)
         } else if let Some(range) = help_given(words, lead, predicate) {
             (range, ActivityKind::Other, Cue::Given)
+        } else if let Some(range) = inquiry(words, lead, predicate) {
+            (range, ActivityKind::Research, Cue::Inquiry)
         } else {
             let predicate =
                 predicate.filter(|p| !p.system_subject && !triggered(words, p, lead))?;
@@ -157,6 +159,9 @@ pub enum Cue {
     /// Help or advice handed to people, a WordNet noun made of a verb of
     /// talking or dealing with people ("provide guidance to the team").
     Given,
+    /// Finding out why or how: a verb of thinking, handling or going with
+    /// a question as its object ("get to the bottom of why invoices bounce").
+    Inquiry,
 }
 
 impl Cue {
@@ -188,6 +193,9 @@ impl Cue {
             Cue::Dealing(c) => format!("a verb of {} with nothing to check", class(c)),
             Cue::Reported(c) => format!("{} reported done, with nothing to check", class(c)),
             Cue::Given => "help or advice given to people, with nothing to check".to_string(),
+            Cue::Inquiry => {
+                "finding out why or how, with no finding or output to check".to_string()
+            }
         }
     }
 }
@@ -353,8 +361,15 @@ fn meeting_cue(word: &str, strong: bool) -> bool {
 /// noun made of a verb of talking or dealing with people and its particle
 /// ("catch-ups", "check-ins"), after a verb that holds meetings or a
 /// frequency within four words, or as the object of the statement's
-/// holding verb ("Run drop-in clinics").
-fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+/// holding verb ("Run drop-in clinics"), or counted as the statement itself
+/// ("6 guest lectures this term"): the count is of the activity, not of a
+/// result.
+fn held_event(
+    words: &Split,
+    lead: usize,
+    predicate: Option<&Predicate>,
+    numbers: &[Number],
+) -> Option<Range<usize>> {
     let holder = predicate.filter(|p| {
         !p.passive
             && predicate::verb_lemmas(words.word(p.verb.start))
@@ -379,11 +394,59 @@ fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
             && !is_setting(words, i, predicate);
-        (by_holder || cued).then(|| {
-            let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
+        let counted = counted_occasions(words, i, numbers);
+        (by_holder || cued || counted).then(|| {
+            let start = match holder.filter(|_| by_holder) {
+                Some(p) => p.verb.start,
+                None if counted => 0,
+                None => i,
+            };
             start..i + 1
         })
     })
+}
+
+/// True when the text opens with a count of the occasions at word `i`: a
+/// number, at most two modifiers and the plural occasion as the head of
+/// the opening phrase ("6 guest lectures this term", "Two donor
+/// roundtables"). What is counted is the occasions held, so the number
+/// does not make them a result.
+fn counted_occasions(words: &Split, i: usize, numbers: &[Number]) -> bool {
+    let opens_with_number = numbers
+        .first()
+        .is_some_and(|n| n.range.start == words.tokens[0].range.start);
+    opens_with_number
+        && (1..=3).contains(&i)
+        && words.word(i).ends_with('s')
+        // "... this term", "... each month": a time after the head.
+        && (is_head(words, i) || words.is(i + 1, words::THING_DETERMINERS))
+        && !(1..i).any(|j| words.is(j, words::PREPOSITIONS) || words.is(j, words::CLAUSE_WORDS))
+}
+
+/// Finding out why or how with nothing to show for it: the statement's
+/// verb is one of thinking, handling or going (WordNet's cognition,
+/// contact and motion classes), and a question is its object, straight
+/// after it or its preposition ("Get to the bottom of why invoices bounce",
+/// "Work out how volunteers hear about us"). A verb of talking or showing
+/// ("explain why", "show how") hands over an answer, a verb of making
+/// ("document how") an output, and deciding ("decide whether") a decision.
+fn inquiry(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    let predicate = predicate.filter(|p| !p.passive && !p.system_subject)?;
+    // "Decide whether ..." ends in a decision, a result.
+    if words.is(predicate.verb.start, words::DECISION_WORDS) {
+        return None;
+    }
+    if !matches!(
+        predicate.class,
+        VerbClass::Cognition | VerbClass::Contact | VerbClass::Motion
+    ) {
+        return None;
+    }
+    let end = predicate.verb.end;
+    let question = (end..(end + 2).min(lead))
+        .take_while(|&j| j == end || words.is(j - 1, words::PREPOSITIONS))
+        .find(|&j| words.is(j, &["why", "how", "whether", "what"]))?;
+    Some(predicate.verb.start..question + 1)
 }
 
 fn is_event(word: &str) -> bool {
