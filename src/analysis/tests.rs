@@ -326,6 +326,30 @@ fn a_count_of_occasions_is_the_activity_counted() {
 }
 
 #[test]
+fn views_sought_from_people_are_an_activity() {
+    assert_eq!(
+        activity("Collect input from the tenants' association"),
+        Some("Collect input")
+    );
+    assert_eq!(
+        activity("Seek out parent opinions on the new timetable"),
+        Some("Seek out parent opinions")
+    );
+    // Asking 40 guests is still asking.
+    assert_eq!(
+        activity("Obtain feedback from 40 hotel guests"),
+        Some("Obtain feedback")
+    );
+    for text in [
+        "Get the feedback kiosk live in every branch",
+        "Collect feedback and publish a summary for the board",
+        "Provide feedback on the draft lease",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
 fn finding_out_why_with_nothing_to_show_is_an_activity() {
     assert_eq!(
         activity("Dig into whether late invoices cluster by region"),

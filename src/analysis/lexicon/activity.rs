@@ -50,6 +50,8 @@ impl Lexicon {
             (range, ActivityKind::Other, Cue::Given)
         } else if let Some(range) = inquiry(words, lead, predicate) {
             (range, ActivityKind::Research, Cue::Inquiry)
+        } else if let Some(range) = views_sought(words, lead, predicate) {
+            (range, ActivityKind::Pure, Cue::Sought)
         } else {
             let predicate =
                 predicate.filter(|p| !p.system_subject && !triggered(words, p, lead))?;
@@ -162,6 +164,10 @@ pub enum Cue {
     /// Finding out why or how: a verb of thinking, handling or going with
     /// a question as its object ("get to the bottom of why invoices bounce").
     Inquiry,
+    /// People's views sought: a verb of getting or handling with what
+    /// people say as its object ("solicit ideas" aside, "collect input from
+    /// the tenants").
+    Sought,
 }
 
 impl Cue {
@@ -175,6 +181,7 @@ impl Cue {
             VerbClass::Motion => "going along",
             VerbClass::Contact => "sitting in",
             VerbClass::Cognition => "thinking over",
+            VerbClass::Possession => "getting",
             VerbClass::Other => "doing",
         };
         match self {
@@ -193,6 +200,7 @@ impl Cue {
             Cue::Dealing(c) => format!("a verb of {} with nothing to check", class(c)),
             Cue::Reported(c) => format!("{} reported done, with nothing to check", class(c)),
             Cue::Given => "help or advice given to people, with nothing to check".to_string(),
+            Cue::Sought => "people's views sought; a count only counts the asking".to_string(),
             Cue::Inquiry => {
                 "finding out why or how, with no finding or output to check".to_string()
             }
@@ -421,6 +429,34 @@ fn counted_occasions(words: &Split, i: usize, numbers: &[Number]) -> bool {
         // "... this term", "... each month": a time after the head.
         && (is_head(words, i) || words.is(i + 1, words::THING_DETERMINERS))
         && !(1..i).any(|j| words.is(j, words::PREPOSITIONS) || words.is(j, words::CLAUSE_WORDS))
+}
+
+/// People's views sought, as the listed "gather" is: the statement's verb
+/// is one of getting or handling (WordNet's possession and contact classes:
+/// "collect", "seek out", "source") and what people say heads its object
+/// within three words ("Collect input from the tenants' association").
+/// Views that name a thing ("the feedback form") are no views; a verb of
+/// talking is left to the talking cues, of making ("capture") makes, and
+/// of giving ("provide feedback") hands views over.
+fn views_sought(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    let predicate = predicate.filter(|p| !p.passive && !p.system_subject)?;
+    // "Provide feedback on the draft" hands views over.
+    let hands_over = predicate::verb_lemmas(words.word(predicate.verb.start))
+        .iter()
+        .any(|l| words::GIVING_VERBS.contains(&l.as_str()));
+    if hands_over
+        || !matches!(
+            predicate.class,
+            VerbClass::Possession | VerbClass::Contact
+        )
+    {
+        return None;
+    }
+    let end = predicate.verb.end;
+    let views = (end..(end + 3).min(lead))
+        .take_while(|&j| !words.is(j, words::PREPOSITIONS))
+        .find(|&j| words.is(j, words::GATHERED) && is_head(words, j))?;
+    Some(predicate.verb.start..views + 1)
 }
 
 /// Finding out why or how with nothing to show for it: the statement's
