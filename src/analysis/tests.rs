@@ -350,6 +350,24 @@ fn views_sought_from_people_are_an_activity() {
 }
 
 #[test]
+fn being_near_someone_is_an_activity() {
+    assert_eq!(
+        activity("Stay close to the ward sisters during the winter rota"),
+        Some("Stay")
+    );
+    assert_eq!(
+        activity("Be there for the night porters when the new beds open"),
+        Some("Be")
+    );
+    for text in [
+        "Stay within budget for the kitchen refit",
+        "Remain close to full occupancy",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
 fn finding_out_why_with_nothing_to_show_is_an_activity() {
     assert_eq!(
         activity("Dig into whether late invoices cluster by region"),

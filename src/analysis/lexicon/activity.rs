@@ -58,10 +58,17 @@ impl Lexicon {
             if !deals_with_people(words, predicate, lead) {
                 return None;
             }
-            let cue = if predicate.passive {
-                Cue::Reported(predicate.class)
+            // WordNet files "stay" and "remain" under change; as verbs of
+            // being they keep someone company.
+            let class = if words::COPULAS.contains(&predicate.lemma.as_str()) {
+                VerbClass::Stative
             } else {
-                Cue::Dealing(predicate.class)
+                predicate.class
+            };
+            let cue = if predicate.passive {
+                Cue::Reported(class)
+            } else {
+                Cue::Dealing(class)
             };
             (predicate.verb.clone(), ActivityKind::Other, cue)
         };
@@ -270,8 +277,10 @@ fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> boo
 ///   them ("walk the sales team through the new plan");
 /// - an idiom of talking or keeping watch that needs no object ("keep an
 ///   eye on", "check in");
-/// - or, for a phrasal verb of dealing with people or being, occasions
-///   where people meet ("sit in on the maths lessons").
+/// - for a phrasal verb of dealing with people or being, occasions
+///   where people meet ("sit in on the maths lessons");
+/// - or, for a verb of being or staying, being near someone ("stay close
+///   to the ward sisters", "be there for the night shift").
 ///
 /// People are a noun phrase's head, not a modifier ("patient safety
 /// scores"), and not everyone ("to all managers"), which is coverage.
@@ -319,7 +328,24 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             let word = words.word(j);
             word.ends_with('s') && is_event(word) && is_head(words, j)
         });
-    company || bare_company || object || leads_through || idiom || attends
+    // Being near someone, with no result: "Stay close to the ward sisters
+    // while ...", "Be there for the night shift". A bound ("stay within
+    // budget", "be in production") is a state to check.
+    // Near whom: people, a place of them ("the admissions office") or a
+    // group; near a level ("close to full occupancy") is a target.
+    let present = !predicate.passive
+        && words::COPULAS.contains(&predicate.lemma.as_str())
+        && words.is(end, words::NEARBY)
+        && words.is(end + 1, &["to", "for", "with"])
+        && (people_after(words, end + 2, lead, false)
+            || (end + 2..(end + 6).min(lead))
+                .take_while(|&j| !words.is(j, words::PREPOSITIONS))
+                .any(|j| {
+                    let word = words.word(j);
+                    predicate::noun_class(word) == Some(NounClass::Artifact)
+                        || word.ends_with('s') && is_head(words, j)
+                }));
+    company || bare_company || object || leads_through || idiom || attends || present
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it
