@@ -368,6 +368,25 @@ fn being_near_someone_is_an_activity() {
 }
 
 #[test]
+fn a_number_counting_the_activity_itself_measures_nothing() {
+    assert_eq!(
+        activity("Provide training to the kitchen teams, 12 trainings a year"),
+        Some("Provide training")
+    );
+    assert_eq!(
+        activity("Offer coaching to the site teams to lift morale: 8 roundtables a term"),
+        Some("Offer coaching")
+    );
+    // People reached or things produced are counted results.
+    for text in [
+        "Provide coaching to 12 new shift leads",
+        "Help the kitchen teams file 40 hygiene reports",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
 fn finding_out_why_with_nothing_to_show_is_an_activity() {
     assert_eq!(
         activity("Dig into whether late invoices cluster by region"),

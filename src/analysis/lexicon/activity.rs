@@ -73,9 +73,16 @@ impl Lexicon {
             (predicate.verb.clone(), ActivityKind::Other, cue)
         };
         let pure = matches!(kind, ActivityKind::Pure | ActivityKind::Meeting);
+        // A number measures something only when it counts other than the
+        // occasions of the activity ("15 live coachings a year").
+        let act = words.word(range.end - 1);
+        let measures: Vec<&Number> = numbers
+            .iter()
+            .filter(|n| !counts_occasions(words, n.range.end, act))
+            .collect();
         let has_result = result.is_some_and(|r| !in_time_clause(words, r.start))
-            || measured_clause(words, range.end, numbers);
-        if has_result || (!pure && !numbers.is_empty()) {
+            || measured_clause(words, range.end, &measures);
+        if has_result || (!pure && !measures.is_empty()) {
             return None;
         }
         Some(Activity {
@@ -485,6 +492,31 @@ fn views_sought(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Op
     Some(predicate.verb.start..views + 1)
 }
 
+/// True when the number that ends at byte `end` counts occasions of the
+/// activity: the head of the phrase after it, within three words, is a
+/// WordNet occasion where people meet or talk, or the activity's own noun
+/// `act` again ("Provide training to managers: 15 live trainings a year"),
+/// not what it reaches or produces ("coaching for 12 new managers", "file
+/// 40 reports").
+fn counts_occasions(words: &Split, end: usize, act: &str) -> bool {
+    let Some(next) = (0..words.len()).find(|&j| words.tokens[j].range.start >= end) else {
+        return false;
+    };
+    // The head is the last word of the phrase: "15 live coaching sessions".
+    (next..(next + 3).min(words.len()))
+        .take_while(|&j| {
+            !words.is(j, words::PREPOSITIONS)
+                && !words.is(j, words::CLAUSE_WORDS)
+                && !words.is(j, words::THING_DETERMINERS)
+                && (j == next || words.gap_before(j) == " ")
+        })
+        .last()
+        .is_some_and(|j| {
+            let word = words.word(j);
+            is_event(word) || word.strip_suffix('s') == Some(act)
+        })
+}
+
 /// Finding out why or how with nothing to show for it: the statement's
 /// verb is one of thinking, handling or going (WordNet's cognition,
 /// contact and motion classes), and a question is its object, straight
@@ -579,7 +611,7 @@ fn is_setting(words: &Split, i: usize, predicate: Option<&Predicate>) -> bool {
 /// the "to" of a purpose, and holds a number: the activity serves a measured
 /// result ("... to move 100% of the files", "... and grow participation by
 /// 10%").
-fn measured_clause(words: &Split, from: usize, numbers: &[Number]) -> bool {
+fn measured_clause(words: &Split, from: usize, numbers: &[&Number]) -> bool {
     (from..words.len().saturating_sub(1)).any(|j| {
         if !words.is(j, &["and", "to"]) {
             return false;
