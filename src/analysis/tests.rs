@@ -46,6 +46,9 @@ fn numbers_in_digits_with_units() {
         ["30", "10x", "64GB"]
     );
     assert_eq!(found("0 unencrypted backups"), ["0"]);
+    // A rank is a number; only a reference in brackets or a path is not.
+    assert_eq!(found("Be #1 for tenant reviews"), ["1"]);
+    assert_eq!(found("KPI: 3 audits"), ["3"]);
 }
 
 #[test]
@@ -65,6 +68,8 @@ fn names_labels_and_dates_are_not_numbers() {
         "Reach the 95th percentile with 2FA",
         "Improve monitoring for all services, every team, none left",
         "Give no one a one-click deploy in the first half",
+        "Tidy the intake form (#212, see clinic-forms/#87)",
+        "HIPAA 164 review: map the access logs",
     ] {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }
