@@ -477,12 +477,7 @@ fn views_sought(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Op
     let hands_over = predicate::verb_lemmas(words.word(predicate.verb.start))
         .iter()
         .any(|l| words::GIVING_VERBS.contains(&l.as_str()));
-    if hands_over
-        || !matches!(
-            predicate.class,
-            VerbClass::Possession | VerbClass::Contact
-        )
-    {
+    if hands_over || !matches!(predicate.class, VerbClass::Possession | VerbClass::Contact) {
         return None;
     }
     let end = predicate.verb.end;
