@@ -112,6 +112,10 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
     {
         return None;
     }
+    // An issue or pull request: "(#145)", "ipfs-companion/#145".
+    if prev == Some('#') && matches!(prev2, Some('/' | '(')) {
+        return None;
+    }
     // The later parts of a date or range already judged: 2026-05-31, 3/5.
     if matches!(prev, Some('-' | '/' | '.')) && prev2.is_some_and(|c| c.is_ascii_digit()) {
         return None;
@@ -184,11 +188,13 @@ fn classify_digits(words: &Split, start: usize, end: usize, suffix_end: usize) -
         // version (`Kubernetes 1.29`, `SOC 2`, `Postgres 16`), not a count.
         // An ordinary word capitalised is no name ("Implement Top 3
         // actions"): WordNet knows it as a verb.
+        // An acronym is a name even where it opens the sentence ("FIPS
+        // 140-2: ...", "SOC 2 report signed").
+        let name = index.checked_sub(1).map_or("", |p| words.tokens[p].text);
+        let acronym = name.len() >= 2 && name.bytes().all(|b| b.is_ascii_uppercase());
         let is_version = index > 0
-            && !words.starts_sentence(index - 1)
-            && words.tokens[index - 1]
-                .text
-                .starts_with(|c: char| c.is_uppercase())
+            && (acronym || !words.starts_sentence(index - 1))
+            && name.starts_with(|c: char| c.is_uppercase())
             && words::verb_class(prev_word).is_none()
             && words.gap_before(index).trim().is_empty()
             && !words::CURRENCY_WORDS.contains(&prev_word);

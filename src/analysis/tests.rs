@@ -46,6 +46,9 @@ fn numbers_in_digits_with_units() {
         ["30", "10x", "64GB"]
     );
     assert_eq!(found("0 unencrypted backups"), ["0"]);
+    // A rank is a number; only a reference in brackets or a path is not.
+    assert_eq!(found("Be #1 for tenant reviews"), ["1"]);
+    assert_eq!(found("KPI: 3 audits"), ["3"]);
 }
 
 #[test]
@@ -65,6 +68,8 @@ fn names_labels_and_dates_are_not_numbers() {
         "Reach the 95th percentile with 2FA",
         "Improve monitoring for all services, every team, none left",
         "Give no one a one-click deploy in the first half",
+        "Tidy the intake form (#212, see clinic-forms/#87)",
+        "HIPAA 164 review: map the access logs",
     ] {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }
@@ -303,6 +308,107 @@ fn an_activity_serving_a_measured_result_is_not_one() {
         activity("Liaise with the growers and agree the season plan"),
         Some("Liaise")
     );
+}
+
+#[test]
+fn a_count_of_occasions_is_the_activity_counted() {
+    assert_eq!(
+        activity("Six donor roundtables this year"),
+        Some("Six donor roundtables")
+    );
+    assert_eq!(
+        activity("3 parish conferences each spring"),
+        Some("3 parish conferences")
+    );
+    // Occasions that reach people or produce something are not a bare count.
+    for text in [
+        "5 workshops delivered to 200 carers",
+        "3 conferences sponsored by the guild",
+        "12 audit reports filed this year",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
+fn views_sought_from_people_are_an_activity() {
+    assert_eq!(
+        activity("Collect input from the tenants' association"),
+        Some("Collect input")
+    );
+    assert_eq!(
+        activity("Seek out parent opinions on the new timetable"),
+        Some("Seek out parent opinions")
+    );
+    // Asking 40 guests is still asking.
+    assert_eq!(
+        activity("Obtain feedback from 40 hotel guests"),
+        Some("Obtain feedback")
+    );
+    for text in [
+        "Get the feedback kiosk live in every branch",
+        "Collect feedback and publish a summary for the board",
+        "Provide feedback on the draft lease",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
+fn being_near_someone_is_an_activity() {
+    assert_eq!(
+        activity("Stay close to the ward sisters during the winter rota"),
+        Some("Stay")
+    );
+    assert_eq!(
+        activity("Be there for the night porters when the new beds open"),
+        Some("Be")
+    );
+    for text in [
+        "Stay within budget for the kitchen refit",
+        "Remain close to full occupancy",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_number_counting_the_activity_itself_measures_nothing() {
+    assert_eq!(
+        activity("Provide training to the kitchen teams, 12 trainings a year"),
+        Some("Provide training")
+    );
+    assert_eq!(
+        activity("Offer coaching to the site teams to lift morale: 8 roundtables a term"),
+        Some("Offer coaching")
+    );
+    // People reached or things produced are counted results.
+    for text in [
+        "Provide coaching to 12 new shift leads",
+        "Help the kitchen teams file 40 hygiene reports",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+}
+
+#[test]
+fn finding_out_why_with_nothing_to_show_is_an_activity() {
+    assert_eq!(
+        activity("Dig into whether late invoices cluster by region"),
+        Some("Dig into whether")
+    );
+    assert_eq!(
+        activity("Figure out why volunteers drop out after their first shift"),
+        Some("Figure out why")
+    );
+    for text in [
+        "Decide whether the archive moves to cold storage",
+        "Explain why the grant report was late",
+        "Document how to restore the ledger from backup",
+        "Figure out why volunteers drop out and publish the findings",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
 }
 
 #[test]

@@ -31,10 +31,11 @@ const RULES: &[&str] = &[
 /// rows; the code of the session's start (bd54bea) scores 0.76/0.53,
 /// 0.83/0.71, 1.00/0.77, 0.95/0.97 and 1.00/0.94 on the enlarged split, so
 /// the floors were set again from it, to what the code after that session
-/// reaches.
+/// reaches. Round four (phrasal verbs, idioms and light verbs) reached
+/// 0.79/0.53, 0.83/0.74, 1.00/0.77, 0.95/0.97 and 1.00/0.94.
 const FLOORS: &[(&str, f64, f64)] = &[
     ("activity-not-outcome", 0.79, 0.52),
-    ("unmeasurable", 0.82, 0.70),
+    ("unmeasurable", 0.83, 0.73),
     ("vague-done-item", 1.0, 0.77),
     ("objective-without-outcome", 0.95, 0.96),
     ("hype-words", 1.0, 0.93),

@@ -44,27 +44,45 @@ impl Lexicon {
         let (range, kind, cue) = if let Some(hit) = self.activity_cue(words, lead, predicate) {
             let kind = words::activity_kind(&hit.base).unwrap_or(ActivityKind::Other);
             (hit.words, kind, Cue::Listed(kind))
-        } else if let Some(range) = held_event(words, lead, predicate) {
+        } else if let Some(range) = held_event(words, lead, predicate, numbers) {
             (range, ActivityKind::Meeting, Cue::Meeting)
         } else if let Some(range) = help_given(words, lead, predicate) {
             (range, ActivityKind::Other, Cue::Given)
+        } else if let Some(range) = inquiry(words, lead, predicate) {
+            (range, ActivityKind::Research, Cue::Inquiry)
+        } else if let Some(range) = views_sought(words, lead, predicate) {
+            (range, ActivityKind::Pure, Cue::Sought)
         } else {
             let predicate =
                 predicate.filter(|p| !p.system_subject && !triggered(words, p, lead))?;
             if !deals_with_people(words, predicate, lead) {
                 return None;
             }
-            let cue = if predicate.passive {
-                Cue::Reported(predicate.class)
+            // WordNet files "stay" and "remain" under change; as verbs of
+            // being they keep someone company.
+            let class = if words::COPULAS.contains(&predicate.lemma.as_str()) {
+                VerbClass::Stative
             } else {
-                Cue::Dealing(predicate.class)
+                predicate.class
+            };
+            let cue = if predicate.passive {
+                Cue::Reported(class)
+            } else {
+                Cue::Dealing(class)
             };
             (predicate.verb.clone(), ActivityKind::Other, cue)
         };
         let pure = matches!(kind, ActivityKind::Pure | ActivityKind::Meeting);
+        // A number measures something only when it counts other than the
+        // occasions of the activity ("15 live coachings a year").
+        let act = words.word(range.end - 1);
+        let measures: Vec<&Number> = numbers
+            .iter()
+            .filter(|n| !counts_occasions(words, n.range.end, act))
+            .collect();
         let has_result = result.is_some_and(|r| !in_time_clause(words, r.start))
-            || measured_clause(words, range.end, numbers);
-        if has_result || (!pure && !numbers.is_empty()) {
+            || measured_clause(words, range.end, &measures);
+        if has_result || (!pure && !measures.is_empty()) {
             return None;
         }
         Some(Activity {
@@ -157,6 +175,13 @@ pub enum Cue {
     /// Help or advice handed to people, a WordNet noun made of a verb of
     /// talking or dealing with people ("provide guidance to the team").
     Given,
+    /// Finding out why or how: a verb of thinking, handling or going with
+    /// a question as its object ("get to the bottom of why invoices bounce").
+    Inquiry,
+    /// People's views sought: a verb of getting or handling with what
+    /// people say as its object ("solicit ideas" aside, "collect input from
+    /// the tenants").
+    Sought,
 }
 
 impl Cue {
@@ -170,6 +195,7 @@ impl Cue {
             VerbClass::Motion => "going along",
             VerbClass::Contact => "sitting in",
             VerbClass::Cognition => "thinking over",
+            VerbClass::Possession => "getting",
             VerbClass::Other => "doing",
         };
         match self {
@@ -188,6 +214,10 @@ impl Cue {
             Cue::Dealing(c) => format!("a verb of {} with nothing to check", class(c)),
             Cue::Reported(c) => format!("{} reported done, with nothing to check", class(c)),
             Cue::Given => "help or advice given to people, with nothing to check".to_string(),
+            Cue::Sought => "people's views sought; a count only counts the asking".to_string(),
+            Cue::Inquiry => {
+                "finding out why or how, with no finding or output to check".to_string()
+            }
         }
     }
 }
@@ -254,8 +284,10 @@ fn people_after(words: &Split, from: usize, lead: usize, head_only: bool) -> boo
 ///   them ("walk the sales team through the new plan");
 /// - an idiom of talking or keeping watch that needs no object ("keep an
 ///   eye on", "check in");
-/// - or, for a phrasal verb of dealing with people or being, occasions
-///   where people meet ("sit in on the maths lessons").
+/// - for a phrasal verb of dealing with people or being, occasions
+///   where people meet ("sit in on the maths lessons");
+/// - or, for a verb of being or staying, being near someone ("stay close
+///   to the ward sisters", "be there for the night shift").
 ///
 /// People are a noun phrase's head, not a modifier ("patient safety
 /// scores"), and not everyone ("to all managers"), which is coverage.
@@ -303,7 +335,24 @@ fn deals_with_people(words: &Split, predicate: &Predicate, lead: usize) -> bool 
             let word = words.word(j);
             word.ends_with('s') && is_event(word) && is_head(words, j)
         });
-    company || bare_company || object || leads_through || idiom || attends
+    // Being near someone, with no result: "Stay close to the ward sisters
+    // while ...", "Be there for the night shift". A bound ("stay within
+    // budget", "be in production") is a state to check.
+    // Near whom: people, a place of them ("the admissions office") or a
+    // group; near a level ("close to full occupancy") is a target.
+    let present = !predicate.passive
+        && words::COPULAS.contains(&predicate.lemma.as_str())
+        && words.is(end, words::NEARBY)
+        && words.is(end + 1, &["to", "for", "with"])
+        && (people_after(words, end + 2, lead, false)
+            || (end + 2..(end + 6).min(lead))
+                .take_while(|&j| !words.is(j, words::PREPOSITIONS))
+                .any(|j| {
+                    let word = words.word(j);
+                    predicate::noun_class(word) == Some(NounClass::Artifact)
+                        || word.ends_with('s') && is_head(words, j)
+                }));
+    company || bare_company || object || leads_through || idiom || attends || present
 }
 
 /// True when the noun at `j` heads its phrase: no other noun follows it
@@ -353,8 +402,15 @@ fn meeting_cue(word: &str, strong: bool) -> bool {
 /// noun made of a verb of talking or dealing with people and its particle
 /// ("catch-ups", "check-ins"), after a verb that holds meetings or a
 /// frequency within four words, or as the object of the statement's
-/// holding verb ("Run drop-in clinics").
-fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+/// holding verb ("Run drop-in clinics"), or counted as the statement itself
+/// ("6 guest lectures this term"): the count is of the activity, not of a
+/// result.
+fn held_event(
+    words: &Split,
+    lead: usize,
+    predicate: Option<&Predicate>,
+    numbers: &[Number],
+) -> Option<Range<usize>> {
     let holder = predicate.filter(|p| {
         !p.passive
             && predicate::verb_lemmas(words.word(p.verb.start))
@@ -379,11 +435,107 @@ fn held_event(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
             && !is_setting(words, i, predicate);
-        (by_holder || cued).then(|| {
-            let start = holder.filter(|_| by_holder).map_or(i, |p| p.verb.start);
+        let counted = counted_occasions(words, i, numbers);
+        (by_holder || cued || counted).then(|| {
+            let start = match holder.filter(|_| by_holder) {
+                Some(p) => p.verb.start,
+                None if counted => 0,
+                None => i,
+            };
             start..i + 1
         })
     })
+}
+
+/// True when the text opens with a count of the occasions at word `i`: a
+/// number, at most two modifiers and the plural occasion as the head of
+/// the opening phrase ("6 guest lectures this term", "Two donor
+/// roundtables"). What is counted is the occasions held, so the number
+/// does not make them a result.
+fn counted_occasions(words: &Split, i: usize, numbers: &[Number]) -> bool {
+    let opens_with_number = numbers
+        .first()
+        .is_some_and(|n| n.range.start == words.tokens[0].range.start);
+    opens_with_number
+        && (1..=3).contains(&i)
+        && words.word(i).ends_with('s')
+        // "... this term", "... each month": a time after the head.
+        && (is_head(words, i) || words.is(i + 1, words::THING_DETERMINERS))
+        && !(1..i).any(|j| words.is(j, words::PREPOSITIONS) || words.is(j, words::CLAUSE_WORDS))
+}
+
+/// People's views sought, as the listed "gather" is: the statement's verb
+/// is one of getting or handling (WordNet's possession and contact classes:
+/// "collect", "seek out", "source") and what people say heads its object
+/// within three words ("Collect input from the tenants' association").
+/// Views that name a thing ("the feedback form") are no views; a verb of
+/// talking is left to the talking cues, of making ("capture") makes, and
+/// of giving ("provide feedback") hands views over.
+fn views_sought(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    let predicate = predicate.filter(|p| !p.passive && !p.system_subject)?;
+    // "Provide feedback on the draft" hands views over.
+    let hands_over = predicate::verb_lemmas(words.word(predicate.verb.start))
+        .iter()
+        .any(|l| words::GIVING_VERBS.contains(&l.as_str()));
+    if hands_over || !matches!(predicate.class, VerbClass::Possession | VerbClass::Contact) {
+        return None;
+    }
+    let end = predicate.verb.end;
+    let views = (end..(end + 3).min(lead))
+        .take_while(|&j| !words.is(j, words::PREPOSITIONS))
+        .find(|&j| words.is(j, words::GATHERED) && is_head(words, j))?;
+    Some(predicate.verb.start..views + 1)
+}
+
+/// True when the number that ends at byte `end` counts occasions of the
+/// activity: the head of the phrase after it, within three words, is a
+/// WordNet occasion where people meet or talk, or the activity's own noun
+/// `act` again ("Provide training to managers: 15 live trainings a year"),
+/// not what it reaches or produces ("coaching for 12 new managers", "file
+/// 40 reports").
+fn counts_occasions(words: &Split, end: usize, act: &str) -> bool {
+    let Some(next) = (0..words.len()).find(|&j| words.tokens[j].range.start >= end) else {
+        return false;
+    };
+    // The head is the last word of the phrase: "15 live coaching sessions".
+    (next..(next + 3).min(words.len()))
+        .take_while(|&j| {
+            !words.is(j, words::PREPOSITIONS)
+                && !words.is(j, words::CLAUSE_WORDS)
+                && !words.is(j, words::THING_DETERMINERS)
+                && (j == next || words.gap_before(j) == " ")
+        })
+        .last()
+        .is_some_and(|j| {
+            let word = words.word(j);
+            is_event(word) || word.strip_suffix('s') == Some(act)
+        })
+}
+
+/// Finding out why or how with nothing to show for it: the statement's
+/// verb is one of thinking, handling or going (WordNet's cognition,
+/// contact and motion classes), and a question is its object, straight
+/// after it or its preposition ("Get to the bottom of why invoices bounce",
+/// "Work out how volunteers hear about us"). A verb of talking or showing
+/// ("explain why", "show how") hands over an answer, a verb of making
+/// ("document how") an output, and deciding ("decide whether") a decision.
+fn inquiry(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<Range<usize>> {
+    let predicate = predicate.filter(|p| !p.passive && !p.system_subject)?;
+    // "Decide whether ..." ends in a decision, a result.
+    if words.is(predicate.verb.start, words::DECISION_WORDS) {
+        return None;
+    }
+    if !matches!(
+        predicate.class,
+        VerbClass::Cognition | VerbClass::Contact | VerbClass::Motion
+    ) {
+        return None;
+    }
+    let end = predicate.verb.end;
+    let question = (end..(end + 2).min(lead))
+        .take_while(|&j| j == end || words.is(j - 1, words::PREPOSITIONS))
+        .find(|&j| words.is(j, &["why", "how", "whether", "what"]))?;
+    Some(predicate.verb.start..question + 1)
 }
 
 fn is_event(word: &str) -> bool {
@@ -454,7 +606,7 @@ fn is_setting(words: &Split, i: usize, predicate: Option<&Predicate>) -> bool {
 /// the "to" of a purpose, and holds a number: the activity serves a measured
 /// result ("... to move 100% of the files", "... and grow participation by
 /// 10%").
-fn measured_clause(words: &Split, from: usize, numbers: &[Number]) -> bool {
+fn measured_clause(words: &Split, from: usize, numbers: &[&Number]) -> bool {
     (from..words.len().saturating_sub(1)).any(|j| {
         if !words.is(j, &["and", "to"]) {
             return false;

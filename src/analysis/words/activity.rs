@@ -333,6 +333,15 @@ pub const PREPOSITIONS: &[&str] = &[
 /// ("circle back with the auditors", "get alongside the ward managers").
 pub const COMPANY: &[&str] = &["with", "alongside"];
 
+/// Verbs of being or staying, whose complement says where or how someone
+/// is rather than what they do.
+pub const COPULAS: &[&str] = &["be", "stay", "remain", "keep"];
+
+/// Adverbs of being near: after a verb of being and before "to", "for" or
+/// "with" they name presence for someone, not a state reached ("stay close
+/// to the ward sisters", "be there for the night shift").
+pub const NEARBY: &[&str] = &["close", "closer", "near", "nearby", "there", "around"];
+
 /// Verbs of handing something over: with a noun of help or talk as their
 /// object and people as the receiver, the act is the help ("provide
 /// guidance to the team", "offer coaching for new managers").

@@ -94,7 +94,9 @@ pub enum VerbClass {
     Contact,
     /// Thinking: "review", "consider", "catch up".
     Cognition,
-    /// Making, changing, owning and the rest: a result of some kind.
+    /// Getting, owning and handing over: "collect", "seek", "provide".
+    Possession,
+    /// Making, changing and the rest: a result of some kind.
     Other,
 }
 
@@ -108,6 +110,7 @@ impl VerbClass {
             "motion" => VerbClass::Motion,
             "contact" => VerbClass::Contact,
             "cognition" => VerbClass::Cognition,
+            "possession" => VerbClass::Possession,
             _ => VerbClass::Other,
         }
     }

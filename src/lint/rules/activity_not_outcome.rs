@@ -79,6 +79,24 @@ document approved by named people, a number reached, a system launched.
   people after "to" or "for" ("provide guidance to the development
   team"). "Provide a report to the board" hands over a thing, and
   "provide guidance for the migration" helps no one.
+- Four frames carry the same intent without a listed verb. Being near
+  someone: "be", "stay", "remain" or "keep" with "close", "there" or
+  "near" and then "to", "for" or "with" people or a place of theirs ("stay
+  close to the ward sisters", "be there for the night porters"); near a
+  level ("remain close to full occupancy") is a target. Finding out: a
+  verb of thinking, handling or going with "why", "how", "whether" or
+  "what" as its object ("dig into whether late invoices cluster"), which
+  is research; "decide whether" ends in a decision, and "explain why" or
+  "document how" hands over an answer. Views sought: a verb of getting or
+  handling whose object is feedback, input, ideas or requirements
+  ("collect input from the tenants' association"), like "gather"; "the
+  feedback kiosk" is a thing, and "provide feedback" hands views over.
+  And a count of occasions as the whole statement ("six donor roundtables
+  this year"), which counts the activity.
+- A number that counts the activity's own occasions measures nothing:
+  "Provide training to the kitchen teams, 12 trainings a year" is still
+  help handed out, while "coaching to 12 new shift leads" counts people
+  reached and "file 40 hygiene reports" counts things produced.
 - What a system does is a behaviour, not an activity: a made thing as the
   subject ("The scheduler notifies the warehouse managers") or a
   triggering condition ("Notify the plant manager when a line stops").

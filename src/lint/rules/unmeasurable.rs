@@ -53,8 +53,9 @@ what changes and by how much, so that it can be graded at a glance.
 - A number anywhere in the sentence (`200ms`, `99.9%`, `$40k`, `twelve`,
   `half`), a duration that changes ("from 2:37 to 3:45 per session"), or
   a `metric`, makes it measurable. Names and labels are not
-  numbers (`p95`, `IPv6`, `S3`, `Sev-2`, `Q2`, `2026`, `May 31`), nor are
-  "all", "every" or "none".
+  numbers (`p95`, `IPv6`, `S3`, `Sev-2`, `Q2`, `2026`, `May 31`, an acronym
+  and its number even at the start, `FIPS 140-2`, and an issue reference,
+  `(#145)`, `repo/#145`), nor are "all", "every" or "none".
 - The list is `[preprocessor.okr.words] vague` (`extend-vague` adds to it).
 
 ## Example
