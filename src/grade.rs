@@ -111,7 +111,7 @@ pub fn of(kr: &KeyResult) -> Option<Grade> {
     let score = kr.score().filter(|s| s.is_finite())?;
     let shown = one_decimal(score);
     // Tenths of the grade shown, so the band agrees with the digits.
-    let tenths = (rounded(score) * 10.0).round() as i64;
+    let tenths = (shown.parse().unwrap_or(score) * 10.0).round() as i64;
     let band = match kr.commitment {
         Commitment::Committed if score >= 1.0 => Band::Met,
         Commitment::Committed => Band::Missed,
