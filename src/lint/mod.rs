@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::analysis::{Analysis, BookWords};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Finding, Severity};
-use crate::model::Objective;
+use crate::model::{KeyResult, Objective};
 use crate::plan::{BlockContent, Plan};
 
 pub use crate::analysis::Lexicon;
@@ -45,6 +45,20 @@ impl<'a> Context<'a> {
     pub fn objectives(&self) -> impl Iterator<Item = (usize, &'a Objective)> + use<'a> {
         let plan = self.plan;
         self.window.clone().map(move |o| (o, &plan.objectives[o]))
+    }
+
+    /// Every KR of the window's objectives, with its objective and both
+    /// indexes.
+    pub fn key_results(
+        &self,
+    ) -> impl Iterator<Item = (usize, usize, &'a Objective, &'a KeyResult)> + use<'a> {
+        self.objectives().flat_map(|(o, objective)| {
+            objective
+                .krs
+                .iter()
+                .enumerate()
+                .map(move |(k, kr)| (o, k, objective, kr))
+        })
     }
 }
 

@@ -133,32 +133,30 @@ text = "Requirements doc finalized and approved by 5 product teams, covering at 
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                let Some(activity) = cx.facts.kr(o, k).text.activity() else {
-                    continue;
-                };
-                // Research is what a discovery KR is for; whether it yields
-                // something is `discovery-without-output`'s question.
-                if activity.research && kr.kind == Kind::Discovery {
-                    continue;
-                }
-                let range = activity.range.clone();
-                let words = &kr.text.value[range.clone()];
-                out.push(
-                    Finding::new(
-                        self.name(),
-                        format!(
-                            "\"{}\" describes an activity (\"{words}\": {}), not a result",
-                            kr.text.value,
-                            activity.cue.reason()
-                        ),
-                        super::ACTIVITY_HELP,
-                    )
-                    .on_kr(o, k)
-                    .at(cx.plan.sub_location(&kr.text, range)),
-                );
+        for (o, k, _, kr) in cx.key_results() {
+            let Some(activity) = cx.facts.kr(o, k).text.activity() else {
+                continue;
+            };
+            // Research is what a discovery KR is for; whether it yields
+            // something is `discovery-without-output`'s question.
+            if activity.research && kr.kind == Kind::Discovery {
+                continue;
             }
+            let range = activity.range.clone();
+            let words = &kr.text.value[range.clone()];
+            out.push(
+                Finding::new(
+                    self.name(),
+                    format!(
+                        "\"{}\" describes an activity (\"{words}\": {}), not a result",
+                        kr.text.value,
+                        activity.cue.reason()
+                    ),
+                    super::ACTIVITY_HELP,
+                )
+                .on_kr(o, k)
+                .at(cx.plan.sub_location(&kr.text, range)),
+            );
         }
     }
 }

@@ -58,25 +58,23 @@ commitment = "stretch"
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if kr.commitment_explicit {
-                    continue;
-                }
-                out.push(
-                    Finding::new(
-                        self.name(),
-                        format!(
-                            "key result \"{}\" does not say whether it is committed or stretch",
-                            kr.text.value
-                        ),
-                        "add `commitment = \"committed\"` if other teams can count on all of it, \
-                         or `commitment = \"stretch\"` if 0.6 to 0.7 would be a success",
-                    )
-                    .on_kr(o, k)
-                    .at(kr.text.location.clone()),
-                );
+        for (o, k, _, kr) in cx.key_results() {
+            if kr.commitment_explicit {
+                continue;
             }
+            out.push(
+                Finding::new(
+                    self.name(),
+                    format!(
+                        "key result \"{}\" does not say whether it is committed or stretch",
+                        kr.text.value
+                    ),
+                    "add `commitment = \"committed\"` if other teams can count on all of it, \
+                         or `commitment = \"stretch\"` if 0.6 to 0.7 would be a success",
+                )
+                .on_kr(o, k)
+                .at(kr.text.location.clone()),
+            );
         }
     }
 }

@@ -73,24 +73,23 @@ text = "Recommend a connection pooler in a design document approved by the Stora
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if kr.kind != Kind::Discovery {
-                    continue;
-                }
-                let facts = cx.facts.kr(o, k);
-                let texts: Vec<_> = std::iter::once(&facts.text).chain(&facts.done).collect();
-                let has_output = texts.iter().any(|t| t.output().is_some());
-                let has_check = texts
-                    .iter()
-                    .any(|t| t.has_number() || t.deadline().is_some() || t.approval().is_some());
-                let missing = match (has_output, has_check) {
-                    (true, true) => continue,
-                    (false, true) => "a concrete output",
-                    (true, false) => "a way to check it",
-                    (false, false) => "a concrete output and a way to check it",
-                };
-                out.push(
+        for (o, k, _, kr) in cx.key_results() {
+            if kr.kind != Kind::Discovery {
+                continue;
+            }
+            let facts = cx.facts.kr(o, k);
+            let texts: Vec<_> = std::iter::once(&facts.text).chain(&facts.done).collect();
+            let has_output = texts.iter().any(|t| t.output().is_some());
+            let has_check = texts
+                .iter()
+                .any(|t| t.has_number() || t.deadline().is_some() || t.approval().is_some());
+            let missing = match (has_output, has_check) {
+                (true, true) => continue,
+                (false, true) => "a concrete output",
+                (true, false) => "a way to check it",
+                (false, false) => "a concrete output and a way to check it",
+            };
+            out.push(
                     Finding::new(
                         self.name(),
                         format!("the discovery KR \"{}\" lacks {missing}", kr.text.value),
@@ -100,7 +99,6 @@ text = "Recommend a connection pooler in a design document approved by the Stora
                     .on_kr(o, k)
                     .at(kr.text.location.clone()),
                 );
-            }
         }
     }
 }

@@ -65,15 +65,12 @@ metric = { from = 35, to = 60, unit = "%" }
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if kr.kind != Kind::Impact
-                    || kr.metric.is_some()
-                    || cx.facts.kr(o, k).text.has_number()
-                {
-                    continue;
-                }
-                out.push(
+        for (o, k, _, kr) in cx.key_results() {
+            if kr.kind != Kind::Impact || kr.metric.is_some() || cx.facts.kr(o, k).text.has_number()
+            {
+                continue;
+            }
+            out.push(
                     Finding::new(
                         self.name(),
                         format!(
@@ -86,7 +83,6 @@ metric = { from = 35, to = 60, unit = "%" }
                     .on_kr(o, k)
                     .at(kr.text.location.clone()),
                 );
-            }
         }
     }
 }

@@ -72,31 +72,29 @@ postmortem = "One region kept its NAT gateway until the IPv6 rollout; see https:
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.plan.objectives.iter().enumerate() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                let Some(grade) = grade::past(cx.config.quarter, objective.quarter, kr) else {
-                    continue;
-                };
-                if !grade.is_missed() || grade.postmortem {
-                    continue;
-                }
-                let score = grade.score;
-                out.push(
-                    Finding::new(
-                        self.name(),
-                        format!(
-                            "committed key result \"{}\" of {} scored {} and has no `postmortem`",
-                            kr.text.value,
-                            objective.quarter,
-                            show_score(score)
-                        ),
-                        "add `postmortem = \"...\"` to this key result: a sentence or a link \
-                         saying why the commitment was missed and what changes next time",
-                    )
-                    .on_kr(o, k)
-                    .at(kr.text.location.clone()),
-                );
+        for (o, k, objective, kr) in cx.key_results() {
+            let Some(grade) = grade::past(cx.config.quarter, objective.quarter, kr) else {
+                continue;
+            };
+            if !grade.is_missed() || grade.postmortem {
+                continue;
             }
+            let score = grade.score;
+            out.push(
+                Finding::new(
+                    self.name(),
+                    format!(
+                        "committed key result \"{}\" of {} scored {} and has no `postmortem`",
+                        kr.text.value,
+                        objective.quarter,
+                        show_score(score)
+                    ),
+                    "add `postmortem = \"...\"` to this key result: a sentence or a link \
+                         saying why the commitment was missed and what changes next time",
+                )
+                .on_kr(o, k)
+                .at(kr.text.location.clone()),
+            );
         }
     }
 }

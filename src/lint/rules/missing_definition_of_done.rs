@@ -69,15 +69,12 @@ done = [
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if !kr.done.is_empty()
-                    || kr.metric.is_some()
-                    || cx.facts.kr(o, k).text.states_change()
-                {
-                    continue;
-                }
-                out.push(
+        for (o, k, _, kr) in cx.key_results() {
+            if !kr.done.is_empty() || kr.metric.is_some() || cx.facts.kr(o, k).text.states_change()
+            {
+                continue;
+            }
+            out.push(
                     Finding::new(
                         self.name(),
                         format!("\"{}\" has no Definition of Done", kr.text.value),
@@ -88,7 +85,6 @@ done = [
                     .on_kr(o, k)
                     .at(kr.text.location.clone()),
                 );
-            }
         }
     }
 }

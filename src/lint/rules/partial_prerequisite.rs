@@ -95,43 +95,41 @@ text = "Migrate all 40 active services to the new deployment pipeline and decomm
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let plan = cx.plan;
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if !plan.is_prerequisite(o, k) {
-                    continue;
-                }
-                let facts = &cx.facts.kr(o, k).text;
-                let Some((what, location)) = partial_target(plan, kr, facts) else {
-                    continue;
-                };
-                let dependents = dependents(plan, o, k);
-                if dependents.is_empty() {
-                    continue;
-                }
-                out.push(
-                    Finding::new(
-                        self.name(),
-                        format!(
-                            "`{}#{}` aims at only part of its scope ({what}), but {} depend{} on \
+        for (o, k, objective, kr) in cx.key_results() {
+            if !plan.is_prerequisite(o, k) {
+                continue;
+            }
+            let facts = &cx.facts.kr(o, k).text;
+            let Some((what, location)) = partial_target(plan, kr, facts) else {
+                continue;
+            };
+            let dependents = dependents(plan, o, k);
+            if dependents.is_empty() {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    self.name(),
+                    format!(
+                        "`{}#{}` aims at only part of its scope ({what}), but {} depend{} on \
                              all of it",
-                            objective.id,
-                            kr.id,
-                            describe_dependents(plan, &dependents),
-                            if dependents.len() == 1 { "s" } else { "" },
-                        ),
-                        "teams that depend on this need the whole baseline: commit to the full \
+                        objective.id,
+                        kr.id,
+                        describe_dependents(plan, &dependents),
+                        if dependents.len() == 1 { "s" } else { "" },
+                    ),
+                    "teams that depend on this need the whole baseline: commit to the full \
                          scope (\"all 40 services migrated and the legacy pipeline \
                          decommissioned\"), or split the remainder into a separate KR nobody \
                          depends on",
-                    )
-                    .on_kr(o, k)
-                    .at(location)
-                    .about(Subject::Prerequisite {
-                        edges: plan.dependent_edges(o, k).to_vec(),
-                        risk: Risk::Partial,
-                    }),
-                );
-            }
+                )
+                .on_kr(o, k)
+                .at(location)
+                .about(Subject::Prerequisite {
+                    edges: plan.dependent_edges(o, k).to_vec(),
+                    risk: Risk::Partial,
+                }),
+            );
         }
     }
 }

@@ -80,16 +80,15 @@ text = "Reduce API p95 response time from 200ms to 100ms, measured across 1M req
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if kr.metric.is_some() {
-                    continue;
-                }
-                let Some(range) = cx.facts.kr(o, k).text.unmeasurable() else {
-                    continue;
-                };
-                let words = &kr.text.value[range.clone()];
-                out.push(
+        for (o, k, _, kr) in cx.key_results() {
+            if kr.metric.is_some() {
+                continue;
+            }
+            let Some(range) = cx.facts.kr(o, k).text.unmeasurable() else {
+                continue;
+            };
+            let words = &kr.text.value[range.clone()];
+            out.push(
                     Finding::new(
                         self.name(),
                         format!(
@@ -102,7 +101,6 @@ text = "Reduce API p95 response time from 200ms to 100ms, measured across 1M req
                     .on_kr(o, k)
                     .at(cx.plan.sub_location(&kr.text, range)),
                 );
-            }
         }
     }
 }

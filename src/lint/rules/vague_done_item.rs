@@ -73,42 +73,40 @@ done = [
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (o, objective) in cx.objectives() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                for (item, facts) in kr.done.iter().zip(&cx.facts.kr(o, k).done) {
-                    let (range, message, help) = if let Some(range) = facts.unmeasurable() {
-                        let words = &item.text[range.clone()];
-                        (
-                            range,
-                            format!(
-                                "the done item \"{}\" is vague: \"{words}\" with no number to check",
-                                item.text
-                            ),
-                            "make the item a state anyone can check, with a number or a named \
+        for (o, k, _, kr) in cx.key_results() {
+            for (item, facts) in kr.done.iter().zip(&cx.facts.kr(o, k).done) {
+                let (range, message, help) = if let Some(range) = facts.unmeasurable() {
+                    let words = &item.text[range.clone()];
+                    (
+                        range,
+                        format!(
+                            "the done item \"{}\" is vague: \"{words}\" with no number to check",
+                            item.text
+                        ),
+                        "make the item a state anyone can check, with a number or a named \
                                  result, like \"Setup guide published for all 20 repositories\""
-                                .to_string(),
-                        )
-                    } else if let Some(activity) = facts.activity() {
-                        let range = activity.range.clone();
-                        let words = &item.text[range.clone()];
-                        (
-                            range,
-                            format!(
-                                "the done item \"{}\" is an activity (\"{words}\": {}), not a result",
-                                item.text,
-                                activity.cue.reason()
-                            ),
-                            super::ACTIVITY_HELP.to_string(),
-                        )
-                    } else {
-                        continue;
-                    };
-                    out.push(
-                        Finding::new(self.name(), message, help)
-                            .on_kr(o, k)
-                            .at(locate_in_item(cx.plan, item, range)),
-                    );
-                }
+                            .to_string(),
+                    )
+                } else if let Some(activity) = facts.activity() {
+                    let range = activity.range.clone();
+                    let words = &item.text[range.clone()];
+                    (
+                        range,
+                        format!(
+                            "the done item \"{}\" is an activity (\"{words}\": {}), not a result",
+                            item.text,
+                            activity.cue.reason()
+                        ),
+                        super::ACTIVITY_HELP.to_string(),
+                    )
+                } else {
+                    continue;
+                };
+                out.push(
+                    Finding::new(self.name(), message, help)
+                        .on_kr(o, k)
+                        .at(locate_in_item(cx.plan, item, range)),
+                );
             }
         }
     }
