@@ -32,12 +32,16 @@ const RULES: &[&str] = &[
 /// 0.83/0.71, 1.00/0.77, 0.95/0.97 and 1.00/0.94 on the enlarged split, so
 /// the floors were set again from it, to what the code after that session
 /// reaches. Round four (phrasal verbs, idioms and light verbs) reached
-/// 0.79/0.53, 0.83/0.74, 1.00/0.77, 0.95/0.97 and 1.00/0.94.
+/// 0.79/0.53, 0.83/0.74, 1.00/0.77, 0.95/0.97 and 1.00/0.94. Batch 4
+/// (r1238-r1438, labelled blind, never tuned on) then added 66 `heldout`
+/// rows, on which the code after round four scores 0.76/0.49, 0.83/0.74,
+/// 1.00/0.77, 0.94/0.95 (0.938/0.953) and 1.00/0.94: the floors are set again from that
+/// enlarged split, for the rows changed, not for a worse rule.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("activity-not-outcome", 0.79, 0.52),
+    ("activity-not-outcome", 0.76, 0.48),
     ("unmeasurable", 0.83, 0.73),
     ("vague-done-item", 1.0, 0.77),
-    ("objective-without-outcome", 0.95, 0.96),
+    ("objective-without-outcome", 0.93, 0.95),
     ("hype-words", 1.0, 0.93),
 ];
 
