@@ -10,6 +10,10 @@ use crate::analysis::predicate::{self, Predicate};
 use crate::analysis::tokens::Split;
 use crate::analysis::words::{self, ActivityKind, NounClass, VerbClass};
 
+mod meetings;
+
+use meetings::{counts_occasions, held_event, is_event, is_setting, meeting_cue};
+
 impl Lexicon {
     /// Where the text describes what people will do rather than a result:
     /// it opens with an activity ("Attend ...", "Meet with each team ...",
@@ -93,7 +97,7 @@ impl Lexicon {
     }
 
     /// The first listed activity that is the statement's act; a meeting
-    /// named as a setting (see [`is_setting`]) is none.
+    /// named as a setting (see [`meetings::is_setting`]) is none.
     fn activity_cue(
         &self,
         words: &Split,
@@ -381,89 +385,6 @@ fn triggered(words: &Split, predicate: &Predicate, lead: usize) -> bool {
     ) && (1..lead).any(|j| words.is(j, &["when", "whenever", "if"]))
 }
 
-/// A word that holds a meeting before a meeting's name: a holding verb in
-/// any form or a frequency; for an ambiguous name (`strong`) also a kind of
-/// meeting ("training sessions"), otherwise also a light verb ("run") or a
-/// looser word of time.
-fn meeting_cue(word: &str, strong: bool) -> bool {
-    if words::MEETING_FREQUENCIES.contains(&word)
-        || strong && words::MEETING_KINDS.contains(&word)
-        || !strong && words::LOOSE_FREQUENCIES.contains(&word)
-    {
-        return true;
-    }
-    let lemmas = predicate::verb_lemmas(word);
-    let verb_in = |list: &[&str]| lemmas.iter().any(|l| list.contains(&l.as_str()));
-    verb_in(words::MEETING_HOSTS) || !strong && verb_in(words::MEETING_LIGHT_VERBS)
-}
-
-/// A meeting held that no list names: a WordNet noun for an occasion where
-/// people meet or talk ("roundtables", "clinics", "conversations"), or a
-/// noun made of a verb of talking or dealing with people and its particle
-/// ("catch-ups", "check-ins"), after a verb that holds meetings or a
-/// frequency within four words, or as the object of the statement's
-/// holding verb ("Run drop-in clinics"), or counted as the statement itself
-/// ("6 guest lectures this term"): the count is of the activity, not of a
-/// result.
-fn held_event(
-    words: &Split,
-    lead: usize,
-    predicate: Option<&Predicate>,
-    numbers: &[Number],
-) -> Option<Range<usize>> {
-    let holder = predicate.filter(|p| {
-        !p.passive
-            && predicate::verb_lemmas(words.word(p.verb.start))
-                .iter()
-                .any(|l| {
-                    words::MEETING_HOSTS.contains(&l.as_str())
-                        || words::MEETING_LIGHT_VERBS.contains(&l.as_str())
-                })
-    });
-    (0..lead).find_map(|i| {
-        if !is_event(words.word(i)) {
-            return None;
-        }
-        // A series of occasions held ("Host quarterly roundtables"), not
-        // one group set up ("Set up a community of writers").
-        // The occasion heads the holding verb's object, however long its
-        // modifiers ("Host 3 lunch and learn deep dive meetings").
-        let by_holder = holder.is_some_and(|p| {
-            p.verb.end <= i
-                && i < p.verb.end + 8
-                && !(p.verb.end..i).any(|j| words.is(j, words::PREPOSITIONS))
-        }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
-        let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
-            && !is_setting(words, i, predicate);
-        let counted = counted_occasions(words, i, numbers);
-        (by_holder || cued || counted).then(|| {
-            let start = match holder.filter(|_| by_holder) {
-                Some(p) => p.verb.start,
-                None if counted => 0,
-                None => i,
-            };
-            start..i + 1
-        })
-    })
-}
-
-/// True when the text opens with a count of the occasions at word `i`: a
-/// number, at most two modifiers and the plural occasion as the head of
-/// the opening phrase ("6 guest lectures this term", "Two donor
-/// roundtables"). What is counted is the occasions held, so the number
-/// does not make them a result.
-fn counted_occasions(words: &Split, i: usize, numbers: &[Number]) -> bool {
-    let opens_with_number = numbers
-        .first()
-        .is_some_and(|n| n.range.start == words.tokens[0].range.start);
-    opens_with_number
-        && (1..=3).contains(&i)
-        && words.word(i).ends_with('s')
-        // "... this term", "... each month": a time after the head.
-        && (is_head(words, i) || words.is(i + 1, words::THING_DETERMINERS))
-        && !(1..i).any(|j| words.is(j, words::PREPOSITIONS) || words.is(j, words::CLAUSE_WORDS))
-}
-
 /// People's views sought, as the listed "gather" is: the statement's verb
 /// is one of getting or handling (WordNet's possession and contact classes:
 /// "collect", "seek out", "source") and what people say heads its object
@@ -485,31 +406,6 @@ fn views_sought(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Op
         .take_while(|&j| !words.is(j, words::PREPOSITIONS))
         .find(|&j| words.is(j, words::GATHERED) && is_head(words, j))?;
     Some(predicate.verb.start..views + 1)
-}
-
-/// True when the number that ends at byte `end` counts occasions of the
-/// activity: the head of the phrase after it, within three words, is a
-/// WordNet occasion where people meet or talk, or the activity's own noun
-/// `act` again ("Provide training to managers: 15 live trainings a year"),
-/// not what it reaches or produces ("coaching for 12 new managers", "file
-/// 40 reports").
-fn counts_occasions(words: &Split, end: usize, act: &str) -> bool {
-    let Some(next) = (0..words.len()).find(|&j| words.tokens[j].range.start >= end) else {
-        return false;
-    };
-    // The head is the last word of the phrase: "15 live coaching sessions".
-    (next..(next + 3).min(words.len()))
-        .take_while(|&j| {
-            !words.is(j, words::PREPOSITIONS)
-                && !words.is(j, words::CLAUSE_WORDS)
-                && !words.is(j, words::THING_DETERMINERS)
-                && (j == next || words.gap_before(j) == " ")
-        })
-        .last()
-        .is_some_and(|j| {
-            let word = words.word(j);
-            is_event(word) || word.strip_suffix('s') == Some(act)
-        })
 }
 
 /// Finding out why or how with nothing to show for it: the statement's
@@ -536,22 +432,6 @@ fn inquiry(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<
         .take_while(|&j| j == end || words.is(j - 1, words::PREPOSITIONS))
         .find(|&j| words.is(j, &["why", "how", "whether", "what"]))?;
     Some(predicate.verb.start..question + 1)
-}
-
-fn is_event(word: &str) -> bool {
-    if predicate::noun_class(word) == Some(NounClass::Event) {
-        return true;
-    }
-    let Some((verb, particle)) = word.split_once('-') else {
-        return false;
-    };
-    let particle = particle.strip_suffix('s').unwrap_or(particle);
-    predicate::verb_lemmas(verb).iter().any(|lemma| {
-        matches!(
-            words::verb_class(&format!("{lemma} {particle}")),
-            Some(VerbClass::Communication | VerbClass::Social)
-        )
-    })
 }
 
 /// Help handed to people: a verb of giving, opening the statement or one of
@@ -590,16 +470,6 @@ fn help_given(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Opti
             .any(|j| words.is(j, &["to", "for"]) && people_after(words, j + 1, lead, true));
         to_people.then_some(i..noun + 1)
     })
-}
-
-/// True when the meeting at word `i` is where a thing is used, not a
-/// meeting held: the statement reports a state of a thing (its verb is a
-/// participle after its subject) and the meeting follows "in", "at" or
-/// "during" within three words ("metrics measured and used in weekly
-/// meetings").
-fn is_setting(words: &Split, i: usize, predicate: Option<&Predicate>) -> bool {
-    predicate.is_some_and(|p| p.passive)
-        && (i.saturating_sub(3)..i).any(|j| words.is(j, &["in", "at", "during"]))
 }
 
 /// True when a clause after word `from` opens with a verb, after "and" or
