@@ -773,3 +773,17 @@ fn forms_read_irregular_and_british_spellings() {
     assert!(bases("revolutionised").contains(&"revolutionize".to_string()));
     assert!(inflections("meet").contains(&"met".to_string()));
 }
+
+#[test]
+fn a_number_of_occasions_reached_is_a_level_not_occasions_held() {
+    for text in [
+        "Reach 2,000 weekly museum visits by June",
+        "Grow to 300 monthly library visits",
+        "Hit 40 weekly tastings at the farm shop",
+    ] {
+        assert_eq!(activity(text), None, "{text}");
+    }
+    // A verb that holds them still counts occasions held.
+    assert!(activity("Host 6 monthly roundtables for parents").is_some());
+    assert!(activity("Run 4 weekly drop-in clinics").is_some());
+}

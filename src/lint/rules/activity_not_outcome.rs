@@ -96,7 +96,9 @@ document approved by named people, a number reached, a system launched.
 - A number that counts the activity's own occasions measures nothing:
   "Provide training to the kitchen teams, 12 trainings a year" is still
   help handed out, while "coaching to 12 new shift leads" counts people
-  reached and "file 40 hygiene reports" counts things produced.
+  reached and "file 40 hygiene reports" counts things produced. A number
+  of occasions after a verb that holds none is a level others reach, not
+  occasions held: "Reach 2,000 weekly museum visits" is a result.
 - What a system does is a behaviour, not an activity: a made thing as the
   subject ("The scheduler notifies the warehouse managers") or a
   triggering condition ("Notify the plant manager when a line stops").

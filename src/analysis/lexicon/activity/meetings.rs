@@ -26,6 +26,41 @@ pub(super) fn meeting_cue(word: &str, strong: bool) -> bool {
     verb_in(words::MEETING_HOSTS) || !strong && verb_in(words::MEETING_LIGHT_VERBS)
 }
 
+/// A number of occasions as the object of a verb that holds none ("Reach
+/// 10,000 monthly organic visits", "Grow to 500 weekly sign-ups"): a level
+/// that others' occasions reach, not occasions the team holds. With a
+/// holding verb the count is of occasions held, which `held_event` reads
+/// before this.
+fn level_reached(
+    words: &Split,
+    i: usize,
+    predicate: Option<&Predicate>,
+    numbers: &[Number],
+) -> bool {
+    let Some(p) = predicate.filter(|p| !p.passive && p.verb.end <= i) else {
+        return false;
+    };
+    let (from, to) = (
+        words.tokens[p.verb.end.min(i)].range.start,
+        words.tokens[i].range.start,
+    );
+    numbers
+        .iter()
+        .any(|n| n.range.start >= from && n.range.start < to)
+        && !(p.verb.end..i).any(|j| words.is(j, words::PREPOSITIONS) && !words.is(j, &["to"]))
+        && !is_holder(words, p)
+}
+
+/// True when the verb of `p` holds meetings ("host", "run").
+fn is_holder(words: &Split, p: &Predicate) -> bool {
+    predicate::verb_lemmas(words.word(p.verb.start))
+        .iter()
+        .any(|l| {
+            words::MEETING_HOSTS.contains(&l.as_str())
+                || words::MEETING_LIGHT_VERBS.contains(&l.as_str())
+        })
+}
+
 /// A meeting held that no list names: a WordNet noun for an occasion where
 /// people meet or talk ("roundtables", "clinics", "conversations"), or a
 /// noun made of a verb of talking or dealing with people and its particle
@@ -40,15 +75,7 @@ pub(super) fn held_event(
     predicate: Option<&Predicate>,
     numbers: &[Number],
 ) -> Option<Range<usize>> {
-    let holder = predicate.filter(|p| {
-        !p.passive
-            && predicate::verb_lemmas(words.word(p.verb.start))
-                .iter()
-                .any(|l| {
-                    words::MEETING_HOSTS.contains(&l.as_str())
-                        || words::MEETING_LIGHT_VERBS.contains(&l.as_str())
-                })
-    });
+    let holder = predicate.filter(|p| !p.passive && is_holder(words, p));
     (0..lead).find_map(|i| {
         if !is_event(words.word(i)) {
             return None;
@@ -63,7 +90,8 @@ pub(super) fn held_event(
                 && !(p.verb.end..i).any(|j| words.is(j, words::PREPOSITIONS))
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
-            && !is_setting(words, i, predicate);
+            && !is_setting(words, i, predicate)
+            && !level_reached(words, i, predicate, numbers);
         let counted = counted_occasions(words, i, numbers);
         (by_holder || cued || counted).then(|| {
             let start = match holder.filter(|_| by_holder) {
