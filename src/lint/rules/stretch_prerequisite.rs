@@ -84,38 +84,36 @@ text = "Serve build actions for the 30 frontend repositories from the remote cac
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let plan = cx.plan;
-        for (o, objective) in plan.objectives.iter().enumerate() {
-            for (k, kr) in objective.krs.iter().enumerate() {
-                if kr.commitment != Commitment::Stretch || !plan.is_prerequisite(o, k) {
-                    continue;
-                }
-                let dependents = dependents(plan, o, k);
-                if dependents.is_empty() {
-                    continue;
-                }
-                out.push(
-                    Finding::new(
-                        self.name(),
-                        format!(
-                            "`{}#{}` is a stretch goal (\"{}\"), but {} depend{} on it",
-                            objective.id,
-                            kr.id,
-                            kr.text.value,
-                            describe_dependents(plan, &dependents),
-                            if dependents.len() == 1 { "s" } else { "" },
-                        ),
-                        "a team that depends on this needs all of it: make it \
+        for (o, k, objective, kr) in cx.key_results() {
+            if kr.commitment != Commitment::Stretch || !plan.is_prerequisite(o, k) {
+                continue;
+            }
+            let dependents = dependents(plan, o, k);
+            if dependents.is_empty() {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    self.name(),
+                    format!(
+                        "`{}#{}` is a stretch goal (\"{}\"), but {} depend{} on it",
+                        objective.id,
+                        kr.id,
+                        kr.text.value,
+                        describe_dependents(plan, &dependents),
+                        if dependents.len() == 1 { "s" } else { "" },
+                    ),
+                    "a team that depends on this needs all of it: make it \
                          `commitment = \"committed\"` with a target you will reach in full, and \
                          move the ambitious part into a separate stretch KR that nobody depends on",
-                    )
-                    .on_kr(o, k)
-                    .at(commitment_line(plan, objective, k))
-                    .about(Subject::Prerequisite {
-                        edges: plan.dependent_edges(o, k).to_vec(),
-                        risk: Risk::Stretch,
-                    }),
-                );
-            }
+                )
+                .on_kr(o, k)
+                .at(commitment_line(plan, objective, k))
+                .about(Subject::Prerequisite {
+                    edges: plan.dependent_edges(o, k).to_vec(),
+                    risk: Risk::Stretch,
+                }),
+            );
         }
     }
 }

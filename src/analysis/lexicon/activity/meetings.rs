@@ -28,27 +28,21 @@ pub(super) fn meeting_cue(word: &str, strong: bool) -> bool {
 
 /// A number of occasions as the object of a verb that holds none ("Reach
 /// 10,000 monthly organic visits", "Grow to 500 weekly sign-ups"): a level
-/// that others' occasions reach, not occasions the team holds. With a
-/// holding verb the count is of occasions held, which `held_event` reads
-/// before this.
-fn level_reached(
-    words: &Split,
-    i: usize,
-    predicate: Option<&Predicate>,
-    numbers: &[Number],
-) -> bool {
-    let Some(p) = predicate.filter(|p| !p.passive && p.verb.end <= i) else {
+/// that others' occasions reach, not occasions the team holds. `reacher` is
+/// the statement's active verb when it is no holding verb; with one, the
+/// count is of occasions held.
+fn level_reached(words: &Split, i: usize, reacher: Option<&Predicate>, numbers: &[Number]) -> bool {
+    let Some(p) = reacher.filter(|p| p.verb.end <= i) else {
         return false;
     };
     let (from, to) = (
-        words.tokens[p.verb.end.min(i)].range.start,
+        words.tokens[p.verb.end].range.start,
         words.tokens[i].range.start,
     );
     numbers
         .iter()
         .any(|n| n.range.start >= from && n.range.start < to)
         && !(p.verb.end..i).any(|j| words.is(j, words::PREPOSITIONS) && !words.is(j, &["to"]))
-        && !is_holder(words, p)
 }
 
 /// True when the verb of `p` holds meetings ("host", "run").
@@ -76,6 +70,7 @@ pub(super) fn held_event(
     numbers: &[Number],
 ) -> Option<Range<usize>> {
     let holder = predicate.filter(|p| !p.passive && is_holder(words, p));
+    let reacher = predicate.filter(|p| !p.passive && holder.is_none());
     (0..lead).find_map(|i| {
         if !is_event(words.word(i)) {
             return None;
@@ -91,7 +86,7 @@ pub(super) fn held_event(
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
             && !is_setting(words, i, predicate)
-            && !level_reached(words, i, predicate, numbers);
+            && !level_reached(words, i, reacher, numbers);
         let counted = counted_occasions(words, i, numbers);
         (by_holder || cued || counted).then(|| {
             let start = match holder.filter(|_| by_holder) {
@@ -146,6 +141,9 @@ pub(super) fn counts_occasions(words: &Split, end: usize, act: &str) -> bool {
         })
 }
 
+/// True when `word` names an occasion where people meet or talk: a WordNet
+/// event noun, or a noun made of a verb of talking or dealing with people
+/// and its particle ("check-ins").
 pub(super) fn is_event(word: &str) -> bool {
     if predicate::noun_class(word) == Some(NounClass::Event) {
         return true;
