@@ -131,7 +131,7 @@ fn main() -> Result<()> {
         let mut best = f64::INFINITY;
         for _ in 0..3 {
             let started = Instant::now();
-            let report = mdbook_okr::history::history(&book)?;
+            let report = mdbook_okr::book::history::history(&book)?;
             best = best.min(started.elapsed().as_secs_f64());
             if report.missing.is_some() || report.krs.len() != chapters * 6 {
                 bail!("the history was not read: {:?}", report.missing);

@@ -1,7 +1,10 @@
 //! Reading a book from disk for `check` and the other commands, without
 //! mdBook: `book.toml`, `SUMMARY.md`, and the chapters in book order.
 
+pub mod commits;
+pub mod history;
 mod includes;
+pub mod revision;
 
 pub use includes::has_includes;
 use includes::{find_includes, included_lines};
@@ -18,7 +21,7 @@ use crate::model::Location;
 use crate::plan::{Plan, PlanBuilder, ReadCache, UnreadableInclude};
 
 /// Where a book's files are read from: the work tree on disk, or a
-/// revision of a git repository (see [`crate::history::git`]).
+/// revision of a git repository (see [`revision`]).
 pub trait BookFiles {
     /// The bytes of the file at `path`; an error of kind `NotFound` when
     /// there is no such file.
@@ -97,7 +100,9 @@ fn read_config_from(files: &dyn BookFiles, root: &Path) -> Result<Config> {
             root.join("book.toml").display()
         ),
     };
-    Config::from_table(okr).with_context(|| format!("in {}", root.join("book.toml").display()))
+    let config = Config::from_table(okr)
+        .and_then(|config| crate::lint::check_rule_names(&config).map(|()| config));
+    config.with_context(|| format!("in {}", root.join("book.toml").display()))
 }
 
 /// Chapter paths (relative to `src`) in the order of `SUMMARY.md`.

@@ -16,6 +16,14 @@ mod activity;
 
 pub use activity::{Activity, Cue};
 
+/// The configured word lists: the built-in ones with the book's edits.
+struct Lists {
+    hype: Vec<String>,
+    vague: Vec<String>,
+    activity: Vec<String>,
+    stop: Vec<String>,
+}
+
 /// One configured entry, compiled: the inflected forms of its first word and
 /// the exact words that must follow.
 #[derive(Debug, Clone)]
@@ -93,7 +101,13 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    pub fn new(words: &Words) -> Lexicon {
+    pub fn new(edits: &Words) -> Lexicon {
+        let words = Lists {
+            hype: edits.hype.apply(words::HYPE),
+            vague: edits.vague.apply(words::VAGUE_VERBS),
+            activity: edits.activity.apply(words::ACTIVITIES),
+            stop: edits.stop.apply(words::STOP_WORDS),
+        };
         let set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
         let single = |list: &[String]| {
             list.iter()

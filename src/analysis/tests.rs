@@ -564,8 +564,8 @@ fn odd_input_does_not_panic() {
 #[test]
 fn configured_words_extend_the_lists() {
     let mut words = Words::default();
-    words.vague.push("jazz up".to_string());
-    words.activity.push("ponder".to_string());
+    words.vague.extend.push("jazz up".to_string());
+    words.activity.extend.push("ponder".to_string());
     let lex = Lexicon::new(&words);
     assert!(
         Facts::new("Jazz up the status page", &lex)

@@ -54,7 +54,7 @@ enum Deny {
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let loaded = load(&args.paths)?;
-    let progress = crate::history::if_wanted(
+    let progress = crate::book::history::if_wanted(
         loaded.root.as_deref(),
         &loaded.plan,
         &loaded.config,

@@ -257,7 +257,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::History { book, format }) => {
-            let report = crate::history::history(&book)?;
+            let report = crate::book::history::history(&book)?;
             if let Some(missing) = report.missing {
                 eprintln!("note: {}", missing.advice());
             }

@@ -19,10 +19,10 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use crate::analysis::revisions::{Pairs, target_got_easier};
+use crate::book::revision as git;
 use crate::book::{self, LoadedPlan};
 use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::history::git;
 use crate::lint::Lexicon;
 use crate::model::{Commitment, KeyResult, Metric, Objective};
 use crate::plan::{Plan, PlanBuilder};

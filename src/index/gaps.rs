@@ -103,7 +103,7 @@ pub(super) fn gaps(index: &Index<'_>, nodes: &mut Vec<Node>) {
     // lack one (a KR whose sentence states its target needs none, and an
     // `allow` is honoured).
     let rule = &MissingDefinitionOfDone;
-    let rule_is_off = index.config().severity_of(rule).is_none();
+    let rule_is_off = crate::lint::severity(index.config(), rule).is_none();
     let items: Vec<Item> = index
         .cx
         .diagnostics

@@ -99,6 +99,34 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
+/// The severity a rule runs at under `config`, or `None` when it is off.
+pub fn severity(config: &Config, rule: &dyn Rule) -> Option<Severity> {
+    match config.rules.get(rule.name()) {
+        Some(level) => level.severity(),
+        None => rule.default_level().severity(),
+    }
+}
+
+/// Checks that every rule `[preprocessor.okr.rules]` sets a level for is a
+/// rule of the registry, so a misspelt name is an error when the book is
+/// loaded instead of a setting that silently does nothing. The
+/// configuration is read before the rules exist for it, so the loaders
+/// (`book`, the preprocessor) call this once they have a `Config`.
+pub fn check_rule_names(config: &Config) -> anyhow::Result<()> {
+    let names: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
+    match config
+        .rules
+        .keys()
+        .find(|rule| !names.contains(&rule.as_str()))
+    {
+        Some(rule) => anyhow::bail!(
+            "unknown rule `{rule}` in [preprocessor.okr.rules]{}",
+            crate::config::did_you_mean(rule, &names)
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Looks a rule up by name.
 pub fn rule(name: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.name() == name)
@@ -143,7 +171,7 @@ pub fn run_with_progress(
     let enabled: Vec<&dyn Rule> = RULES
         .iter()
         .copied()
-        .filter(|rule| config.severity_of(*rule).is_some())
+        .filter(|rule| severity(config, *rule).is_some())
         .collect();
     let (windowed, whole): (Vec<&dyn Rule>, Vec<&dyn Rule>) = enabled
         .into_iter()
@@ -214,7 +242,7 @@ pub fn run_with_progress(
         .filter(|f| !allowed(plan, f))
         .filter_map(|f| {
             let severity = match rule(f.rule) {
-                Some(rule) => config.severity_of(rule)?,
+                Some(rule) => severity(config, rule)?,
                 None => Severity::Warning,
             };
             Some(to_diagnostic(plan, f, severity))
@@ -391,6 +419,22 @@ mod tests {
             listed, registered,
             "book/src/SUMMARY.md and the registry differ"
         );
+    }
+
+    #[test]
+    fn a_misspelt_rule_in_the_configuration_is_an_error_with_a_suggestion() {
+        let mut table = toml::Table::new();
+        table.insert(
+            "rules".into(),
+            toml::Value::Table(toml::toml! { hype-word = "off" }),
+        );
+        let config = Config::from_table(Some(&table)).expect("the table parses");
+        let err = check_rule_names(&config).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown rule `hype-word` in [preprocessor.okr.rules]; did you mean `hype-words`?"
+        );
+        assert!(check_rule_names(&testing::config_with_only(&[])).is_ok());
     }
 }
 

@@ -148,6 +148,7 @@ pub fn prepare(
         .get("preprocessor.okr")
         .context("cannot read [preprocessor.okr] from book.toml")?;
     let config = Config::from_table(table.as_ref())?;
+    crate::lint::check_rule_names(&config)?;
     let src = ctx.config.book.src.clone();
     if let Some(warning) = crate::mdbook::install::stale_stylesheet_warning(&ctx.root) {
         let _ = writeln!(messages, "warning: {warning}");
@@ -192,7 +193,8 @@ pub fn prepare(
     }
     let plan = builder.finish();
     let pages = add_quarter_pages(&mut book, &files, index::quarter_pages(&plan));
-    let progress = crate::history::if_wanted(Some(ctx.root.as_path()), &plan, &config, messages);
+    let progress =
+        crate::book::history::if_wanted(Some(ctx.root.as_path()), &plan, &config, messages);
     let diagnostics = lint::run_with_progress(&plan, &config, progress.as_ref());
     report(&plan, &diagnostics, config.build_findings, messages);
 

@@ -12,6 +12,7 @@ mod fuzz_replay;
 mod history;
 mod hostile;
 mod language;
+mod layout;
 mod lsp;
 mod nvim;
 mod properties;

@@ -90,7 +90,7 @@ fn the_demo_covers_every_registered_rule() {
         // tests/it/history.rs shows each of them.
         .filter(|name| {
             *name != mdbook_okr::lint::UNKNOWN_RULE
-                && !mdbook_okr::history::RULES.contains(name)
+                && !mdbook_okr::book::history::RULES.contains(name)
                 && !fired.contains(name)
         })
         .collect();

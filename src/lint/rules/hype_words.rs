@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn the_configured_list_is_used() {
         let mut words = Words::default();
-        words.hype.push("rockin".into());
+        words.hype.extend.push("rockin".into());
         let config = Config { words, ..config() };
         let text = objective("o", "Build a rockin deploy tool", &[KR]);
         assert_eq!(

@@ -169,7 +169,7 @@ metric = { from = 40, to = 70, unit = "%" }"#,
     #[test]
     fn extended_vague_words_fire() {
         let mut config = crate::lint::testing::config();
-        config.words.vague.push("jazz up".to_string());
+        config.words.vague.extend.push("jazz up".to_string());
         let book = objective("o", "x", &[r#"text = "Jazz up the status page""#]);
         let found =
             crate::lint::testing::findings_with(&config, "unmeasurable", &[("src/a.md", &book)]);

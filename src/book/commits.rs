@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::rc::Rc;
 
-use super::git;
+use super::revision as git;
 use crate::book::{self, BookFiles, LoadedPlan, normalise};
 use crate::plan::ReadCache;
 
-use super::{Commit, Missing};
+use crate::history::{Commit, Missing};
 
 /// One commit of the log, with the paths it changed (relative to the
 /// repository's top, with `/`).
