@@ -2,12 +2,31 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use super::forms;
 use super::tokens::Split;
 use super::words;
+
+/// The hype phrases by their first word, each word's in list order, so a
+/// word that starts none (most) costs one lookup instead of a comparison
+/// with every phrase.
+static PHRASES_BY_FIRST_WORD: LazyLock<HashMap<&str, Vec<&[&str]>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<&str, Vec<&[&str]>> = HashMap::default();
+    for phrase in words::HYPE_PHRASES {
+        if let Some(first) = phrase.first() {
+            by_first.entry(first).or_default().push(phrase);
+        }
+    }
+    by_first
+});
+
+/// [`words::MORE_HYPE`] as a set: it is asked about every form of every
+/// word.
+static MORE_HYPE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words::MORE_HYPE.iter().copied().collect());
 
 /// Every hype word or phrase of `text`, with its byte range, in order and
 /// without repeats.
@@ -22,7 +41,8 @@ pub fn hype_in<'t>(
     let mut seen = HashSet::new();
     let mut i = 0;
     while i < words.len() {
-        let phrase = words::HYPE_PHRASES.iter().find(|phrase| {
+        let starting = PHRASES_BY_FIRST_WORD.get(lower[i].as_ref());
+        let phrase = starting.into_iter().flatten().find(|phrase| {
             phrase.len() <= words.len() - i
                 && phrase
                     .iter()
@@ -51,7 +71,7 @@ pub fn hype_in<'t>(
 
 /// A word is hype when it, or its stem after an inflection, is listed.
 fn is_hype(word: &str, configured: &HashSet<String>) -> bool {
-    let listed = |w: &str| configured.contains(w) || words::MORE_HYPE.contains(&w);
+    let listed = |w: &str| configured.contains(w) || MORE_HYPE.contains(w);
     // Most words have no typographic apostrophe: no copy for them.
     let word = if word.contains('’') {
         Cow::Owned(word.replace('’', "'"))

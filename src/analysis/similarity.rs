@@ -378,9 +378,16 @@ fn overlapping_texts<'w>(
             postings[id as usize].push(t);
         }
     }
-    let teams: Vec<&str> = texts
+    // Teams as numbers: the inner loop below compares them for every
+    // posting.
+    let mut team_ids: HashMap<&str, u32> = HashMap::new();
+    let teams: Vec<u32> = texts
         .iter()
-        .map(|item| plan.objectives[item.objective].team.as_str())
+        .map(|item| {
+            let team = plan.objectives[item.objective].team.as_str();
+            let next = team_ids.len() as u32;
+            *team_ids.entry(team).or_insert(next)
+        })
         .collect();
     // For each text, the words it shares with each later text of another
     // team, counted in one array that is reset after each text.

@@ -23,6 +23,28 @@ fn tokens_keep_inner_hyphens_and_ranges() {
     assert_eq!(&text[t.range], "world-class");
 }
 
+#[test]
+fn tokens_read_any_script_and_joiners_only_between_letters() {
+    let words =
+        |text: &str| -> Vec<String> { tokens(text).iter().map(|t| t.text.to_string()).collect() };
+    assert_eq!(
+        words("Équipe’s café-crème, 東京 -x y- don't ‘quoted’ 🚀go"),
+        [
+            "Équipe’s",
+            "café-crème",
+            "東京",
+            "x",
+            "y",
+            "don't",
+            "quoted",
+            "go"
+        ]
+    );
+    assert_eq!(words("a-"), ["a"]);
+    assert_eq!(words("-"), Vec::<String>::new());
+    assert_eq!(words("naïve—ünïcode"), ["naïve", "ünïcode"]);
+}
+
 fn found(text: &str) -> Vec<&str> {
     numbers::numbers(&split(text))
         .into_iter()

@@ -63,20 +63,36 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 
 fn word_ranges(text: &str, out: &mut Vec<Range<usize>>) {
     let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut at = 0;
+    let mut current = char_at(text, 0);
+    while let Some((c, width)) = current {
+        let next = char_at(text, at + width);
         let joiner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && next.is_some_and(|(n, _)| n.is_alphanumeric());
         if c.is_alphanumeric() || joiner {
-            start.get_or_insert(offset);
+            start.get_or_insert(at);
         } else if let Some(s) = start.take() {
-            out.push(s..offset);
+            out.push(s..at);
         }
+        at += width;
+        current = next;
     }
     if let Some(s) = start {
         out.push(s..text.len());
     }
+}
+
+/// The character at byte `at` of `text` and its width, read without
+/// decoding when it is ASCII (most are): this runs over every text once
+/// and is a visible part of the lint's time.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// A text split into lowercase words once, for every analysis.

@@ -261,11 +261,23 @@ impl std::fmt::Display for Label<'_> {
     }
 }
 
+/// True when a marker occurs anywhere in `value`, as `value.contains` of
+/// each would say, in one pass: every marker starts with a capital, and a
+/// text has few capitals, so only those places are compared (this runs on
+/// every string of every block).
+fn holds_marker(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i].is_ascii_uppercase()
+            && MARKERS.iter().any(|m| bytes[i..].starts_with(m.as_bytes()))
+    })
+}
+
 /// The byte ranges of the markers and angle-bracket placeholders of a
 /// string, in order.
 fn placeholders(value: &str) -> Vec<Range<usize>> {
     // Most strings hold no marker and no `<`: the cheap search first.
-    let mut found: Vec<Range<usize>> = if MARKERS.iter().any(|m| value.contains(m)) {
+    let mut found: Vec<Range<usize>> = if holds_marker(value) {
         tokens(value)
             .into_iter()
             .filter(|t| MARKERS.contains(&t.text))
@@ -358,6 +370,29 @@ mod tests {
         // The check skips normalising strings without one.
         for sentence in TEMPLATE_TEXTS {
             assert!(sentence.contains('<'), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn markers_are_found_wherever_contains_finds_them() {
+        for marker in MARKERS {
+            assert!(marker.as_bytes()[0].is_ascii_uppercase(), "{marker}");
+        }
+        for value in [
+            "TODO",
+            "a TBD b",
+            "xFIXME",
+            "Tune TKTK",
+            "The tail",
+            "",
+            "todo",
+            "TB",
+        ] {
+            assert_eq!(
+                holds_marker(value),
+                MARKERS.iter().any(|m| value.contains(m)),
+                "{value}"
+            );
         }
     }
     use crate::lint::testing::{config, diagnostics_with, findings, objective};

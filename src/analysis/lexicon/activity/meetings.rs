@@ -148,9 +148,12 @@ pub(super) fn is_event(word: &str) -> bool {
     if predicate::noun_class(word) == Some(NounClass::Event) {
         return true;
     }
-    let Some((verb, particle)) = word.split_once('-') else {
+    // A byte search: `split_once` builds a searcher that costs more than
+    // the short words it is asked about, and most have no hyphen.
+    let Some(hyphen) = word.bytes().position(|b| b == b'-') else {
         return false;
     };
+    let (verb, particle) = (&word[..hyphen], &word[hyphen + 1..]);
     let particle = particle.strip_suffix('s').unwrap_or(particle);
     predicate::verb_lemmas(verb).iter().any(|lemma| {
         matches!(
