@@ -134,22 +134,31 @@ fn verb_at(
     }
     let word = words.word(i);
     let mut best: Option<(String, usize)> = None;
+    let longest = LONGEST_VERB.min(lead - i);
+    // The longest phrase written once; each shorter one is a prefix of it.
+    let mut phrase = String::new();
+    let mut ends = Vec::with_capacity(longest);
     for lemma in verb_lemmas(word).iter() {
         if !form(word, lemma) {
             continue;
         }
-        for n in (1..=LONGEST_VERB.min(lead - i)).rev() {
-            let mut phrase = lemma.clone();
-            for j in i + 1..i + n {
-                phrase.push(' ');
-                phrase.push_str(words.word(j));
-            }
+        phrase.clear();
+        phrase.push_str(lemma);
+        ends.clear();
+        ends.push(phrase.len());
+        for j in i + 1..i + longest {
+            phrase.push(' ');
+            phrase.push_str(words.word(j));
+            ends.push(phrase.len());
+        }
+        for n in (1..=longest).rev() {
+            let candidate = &phrase[..ends[n - 1]];
             // A phrase that makes or changes something ("be on", "follow
             // up") says no more about dealing with people than its verb.
-            let class = words::verb_class(&phrase);
+            let class = words::verb_class(candidate);
             if class.is_some_and(|c| n == 1 || c.is_interaction()) {
                 if best.as_ref().is_none_or(|(_, end)| i + n > *end) {
-                    best = Some((phrase, i + n));
+                    best = Some((candidate.to_string(), i + n));
                 }
                 break;
             }

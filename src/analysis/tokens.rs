@@ -64,19 +64,19 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 fn word_ranges(text: &str, out: &mut Vec<Range<usize>>) {
     let mut start = None;
     let mut at = 0;
-    let mut current = char_at(text, 0);
-    while let Some((c, width)) = current {
-        let next = char_at(text, at + width);
-        let joiner = matches!(c, '-' | '\'' | '’')
-            && start.is_some()
-            && next.is_some_and(|(n, _)| n.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
+    while let Some((c, width)) = char_at(text, at) {
+        // A joiner only between a word and a letter or digit: the next
+        // character is read only then.
+        let in_word = is_alphanumeric(c)
+            || matches!(c, '-' | '\'' | '’')
+                && start.is_some()
+                && char_at(text, at + width).is_some_and(|(next, _)| is_alphanumeric(next));
+        if in_word {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             out.push(s..at);
         }
         at += width;
-        current = next;
     }
     if let Some(s) = start {
         out.push(s..text.len());
@@ -93,6 +93,15 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
     }
     let c = text[at..].chars().next()?;
     Some((c, c.len_utf8()))
+}
+
+/// `char::is_alphanumeric`, without the Unicode tables for ASCII.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// A text split into lowercase words once, for every analysis.

@@ -59,7 +59,11 @@ impl ContentWords {
     /// The words `(comparison form, written word)`, sorted by form and
     /// without repeats.
     fn from_sorted(words: &[(Cow<'_, str>, &str)]) -> Self {
-        let mut text = String::new();
+        let bytes = words
+            .iter()
+            .map(|(form, written)| form.len() + if written == form { 0 } else { written.len() })
+            .sum();
+        let mut text = String::with_capacity(bytes);
         let mut spans = Vec::with_capacity(words.len());
         for (form, written) in words {
             let written = if written == form { "" } else { written };
@@ -230,12 +234,14 @@ pub(super) fn comparison_form(word: &str) -> Cow<'_, str> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    if word.chars().count() > 4
+    // More than four characters, more than three: `nth` stops counting
+    // there.
+    if word.chars().nth(4).is_some()
         && let Some(stem) = word.strip_suffix("ies")
     {
         return Cow::Owned(format!("{stem}y"));
     }
-    if word.chars().count() > 3
+    if word.chars().nth(3).is_some()
         && word.ends_with('s')
         && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
     {
