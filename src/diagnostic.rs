@@ -3,6 +3,7 @@
 //! Findings keep byte spans; lines and columns are computed only when a
 //! diagnostic is printed, from the file's own text.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -136,11 +137,17 @@ pub struct Finding {
     pub location: Option<Location>,
     pub subject: Option<Subject>,
     pub message: String,
-    pub help: String,
+    /// How to fix it: most rules give the same advice every time, borrowed
+    /// rather than copied into each of a big book's findings.
+    pub help: Cow<'static, str>,
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub fn new(
+        rule: &'static str,
+        message: impl Into<String>,
+        help: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Finding {
             rule,
             objective: None,
@@ -191,7 +198,7 @@ pub struct Diagnostic {
     /// What the finding is about, as data.
     pub subject: Option<Subject>,
     pub message: String,
-    pub help: String,
+    pub help: Cow<'static, str>,
 }
 
 /// Counts of diagnostics by severity.

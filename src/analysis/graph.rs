@@ -610,7 +610,7 @@ mod tests {
             }),
             // The message is never read.
             message: "`x` `x#KR1`".into(),
-            help: String::new(),
+            help: "".into(),
         };
         assert_eq!(
             edge_risks(&plan, &[partial]),

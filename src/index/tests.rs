@@ -283,7 +283,7 @@ fn fake(
         kr: None,
         subject: Some(subject),
         message: message.into(),
-        help: String::new(),
+        help: "".into(),
     }
 }
 

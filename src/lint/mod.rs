@@ -301,8 +301,9 @@ fn invalid_block_findings(plan: &Plan) -> Vec<Finding> {
     for block in &plan.blocks {
         if let BlockContent::Invalid { problems, .. } = &block.content {
             for problem in problems {
-                let mut finding = Finding::new("invalid-block", &problem.message, &problem.help)
-                    .at(problem.location.clone());
+                let mut finding =
+                    Finding::new("invalid-block", &problem.message, problem.help.clone())
+                        .at(problem.location.clone());
                 finding.subject.clone_from(&problem.subject);
                 findings.push(finding);
             }
@@ -330,7 +331,8 @@ fn directive_findings(plan: &Plan) -> Vec<Finding> {
     for directive in &plan.directives {
         if let Err(problems) = &directive.filter {
             findings.extend(problems.iter().map(|p| {
-                Finding::new("invalid-block", &p.message, &p.help).at(directive.location.clone())
+                Finding::new("invalid-block", &p.message, p.help.clone())
+                    .at(directive.location.clone())
             }));
         }
     }

@@ -178,7 +178,7 @@ mod tests {
                     d.severity,
                     d.location.clone(),
                     d.message.clone(),
-                    d.help.clone(),
+                    d.help.to_string(),
                     d.objective.clone(),
                     d.kr.clone(),
                 )

@@ -36,7 +36,7 @@ fn group<'a>(plan: &'a Plan, paths: &Paths, diagnostic: &'a Diagnostic) -> Group
     let title = level
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.rule);
-    let help = Level::HELP.message(diagnostic.help.as_str());
+    let help = Level::HELP.message(diagnostic.help.as_ref());
     let Some(location) = diagnostic.location.as_ref() else {
         return title.element(help);
     };

@@ -815,7 +815,7 @@ postmortem = \"https://example.com/pm\"
             kr: None,
             subject: None,
             message: "message <b>".into(),
-            help: String::new(),
+            help: "".into(),
         };
         let diagnostics = [
             finding(Severity::Info, Some(2)),
