@@ -74,24 +74,34 @@ fn digit_numbers(words: &Split) -> Vec<Number> {
             continue;
         }
         let start = i;
-        let mut end = i;
-        while end < b.len()
-            && (b[end].is_ascii_digit()
-                || (matches!(b[end], b'.' | b',')
-                    && b.get(end + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            end += 1;
-        }
-        let mut suffix_end = end;
-        while suffix_end < b.len() && b[suffix_end].is_ascii_alphabetic() {
-            suffix_end += 1;
-        }
+        let (end, suffix_end) = digit_run(text, start);
         i = suffix_end.max(start + 1);
         if let Some(number) = classify_digits(words, start, end, suffix_end) {
             out.push(number);
         }
     }
     out
+}
+
+/// Where the digits that start at byte `start` end, a thousands separator
+/// or decimal point between two digits included (`4,200`, `2.5`), and where
+/// the letters written right after them end (`ms` in `200ms`). The one
+/// reading of a number's extent, for [`numbers`] and for the lexemes of
+/// [`crate::analysis::share`].
+pub fn digit_run(text: &str, start: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut end = start;
+    while end < b.len()
+        && (b[end].is_ascii_digit()
+            || (matches!(b[end], b'.' | b',') && b.get(end + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        end += 1;
+    }
+    let mut suffix_end = end;
+    while suffix_end < b.len() && b[suffix_end].is_ascii_alphabetic() {
+        suffix_end += 1;
+    }
+    (end, suffix_end)
 }
 
 /// Decides whether the digits at `start..end`, followed by the letters

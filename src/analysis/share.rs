@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::numbers::small_number_word;
+use super::numbers::{self, small_number_word};
+use super::tokens;
 use super::words;
 
 /// The byte range of the first phrase that aims at a share of the scope
@@ -85,59 +86,32 @@ impl Lexeme {
 /// Splits a text into words, numbers (with `%` or "percent" folded in) and
 /// punctuation. Numbers keep thousands separators and decimals together.
 pub fn lex(text: &str) -> Vec<Lexeme> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(offset, _)| offset);
     let mut out: Vec<Lexeme> = Vec::new();
-    let mut i = 0;
-    while let Some(&(start, c)) = chars.get(i) {
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
         if c.is_ascii_digit() {
-            let mut j = i;
-            let mut digits = String::new();
-            while let Some(&(_, d)) = chars.get(j) {
-                let next_is_digit = chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit());
-                if d.is_ascii_digit() {
-                    digits.push(d);
-                } else if d == '.' && next_is_digit {
-                    digits.push('.');
-                } else if d != ',' || !next_is_digit {
-                    break;
-                }
-                j += 1;
-            }
-            let unit_start = end_of(j);
-            while chars.get(j).is_some_and(|(_, l)| l.is_alphabetic()) {
-                j += 1;
-            }
-            let unit = Some(text[unit_start..end_of(j)].to_lowercase()).filter(|u| !u.is_empty());
-            let mut percent = false;
-            let mut k = j;
-            while chars.get(k).is_some_and(|(_, s)| *s == ' ') {
-                k += 1;
-            }
-            if chars.get(k).is_some_and(|(_, s)| *s == '%') {
-                percent = true;
-                j = k + 1;
-            }
+            let (digits_end, unit_end) = numbers::digit_run(text, at);
+            let digits: String = text[at..digits_end].chars().filter(|&d| d != ',').collect();
+            let unit = Some(text[digits_end..unit_end].to_lowercase()).filter(|u| !u.is_empty());
+            let spaces = text[unit_end..].len() - text[unit_end..].trim_start_matches(' ').len();
+            let percent = text[unit_end + spaces..].starts_with('%');
+            let end = if percent {
+                unit_end + spaces + 1
+            } else {
+                unit_end
+            };
             out.push(Lexeme {
                 piece: Piece::Number {
                     value: digits.parse().unwrap_or(0.0),
                     percent,
                     unit,
                 },
-                range: start..end_of(j),
+                range: at..end,
             });
-            i = j;
+            at = end;
         } else if c.is_alphanumeric() {
-            let mut j = i;
-            while let Some(&(_, l)) = chars.get(j) {
-                let joiner = matches!(l, '-' | '\'' | '’')
-                    && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-                if !(l.is_alphanumeric() || joiner) {
-                    break;
-                }
-                j += 1;
-            }
-            let word = text[start..end_of(j)].to_lowercase();
+            let end = tokens::word_end(text, at);
+            let word = text[at..end].to_lowercase();
             // "85 percent" and "85 per cent" are "85%".
             let previous_number = out.last_mut().filter(|l| {
                 matches!(
@@ -153,30 +127,27 @@ pub fn lex(text: &str) -> Vec<Lexeme> {
                 if let Piece::Number { percent, .. } = &mut number.piece {
                     *percent = true;
                 }
-                number.range.end = end_of(j);
+                number.range.end = end;
             } else if word == "per"
-                && text[end_of(j)..]
-                    .trim_start()
-                    .to_lowercase()
-                    .starts_with("cent")
+                && text[end..].trim_start().to_lowercase().starts_with("cent")
                 && out.last().is_some_and(|l| l.count().is_some())
             {
                 // Swallowed: "cent" comes next and marks the number.
             } else {
                 out.push(Lexeme {
                     piece: Piece::Word(word),
-                    range: start..end_of(j),
+                    range: at..end,
                 });
             }
-            i = j;
+            at = end;
         } else {
             if !c.is_whitespace() {
                 out.push(Lexeme {
                     piece: Piece::Symbol(c),
-                    range: start..end_of(i + 1),
+                    range: at..at + c.len_utf8(),
                 });
             }
-            i += 1;
+            at += c.len_utf8();
         }
     }
     out
@@ -446,4 +417,43 @@ fn noun_phrase_end(lexemes: &[Lexeme], start: usize) -> Option<usize> {
         end = Some(lexeme.range.end);
     }
     end.filter(|_| words > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(Piece, &str)> {
+        lex(text)
+            .into_iter()
+            .map(|l| (l.piece, &text[l.range]))
+            .collect()
+    }
+
+    fn number(value: f64, percent: bool, unit: Option<&str>) -> Piece {
+        Piece::Number {
+            value,
+            percent,
+            unit: unit.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn numbers_keep_separators_units_and_percent_words() {
+        assert_eq!(
+            pieces("4,200 teams at 99.9 % and 200ms, 85 per cent of Équipe’s"),
+            [
+                (number(4200.0, false, None), "4,200"),
+                (Piece::Word("teams".into()), "teams"),
+                (Piece::Word("at".into()), "at"),
+                (number(99.9, true, None), "99.9 %"),
+                (Piece::Word("and".into()), "and"),
+                (number(200.0, false, Some("ms")), "200ms"),
+                (Piece::Symbol(','), ","),
+                (number(85.0, true, None), "85 per cent"),
+                (Piece::Word("of".into()), "of"),
+                (Piece::Word("équipe’s".into()), "Équipe’s"),
+            ]
+        );
+    }
 }

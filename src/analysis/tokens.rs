@@ -62,25 +62,37 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 fn word_ranges(text: &str, out: &mut Vec<Range<usize>>) {
-    let mut start = None;
     let mut at = 0;
     while let Some((c, width)) = char_at(text, at) {
-        // A joiner only between a word and a letter or digit: the next
-        // character is read only then.
+        if is_alphanumeric(c) {
+            let end = word_end(text, at);
+            out.push(at..end);
+            at = end;
+        } else {
+            at += width;
+        }
+    }
+}
+
+/// Where the word that starts at byte `start` ends: it runs over letters
+/// and digits, and over a hyphen or apostrophe between them (`world-class`,
+/// `team's`). The one reading of a word's extent, for [`tokens`] and for
+/// the lexemes of [`crate::analysis::share`].
+pub fn word_end(text: &str, start: usize) -> usize {
+    let mut at = start;
+    while let Some((c, width)) = char_at(text, at) {
+        // A joiner only before a letter or digit: the next character is
+        // read only then.
         let in_word = is_alphanumeric(c)
             || matches!(c, '-' | '\'' | '’')
-                && start.is_some()
+                && at > start
                 && char_at(text, at + width).is_some_and(|(next, _)| is_alphanumeric(next));
-        if in_word {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            out.push(s..at);
+        if !in_word {
+            break;
         }
         at += width;
     }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
+    at
 }
 
 /// The character at byte `at` of `text` and its width, read without
