@@ -16,14 +16,6 @@ mod activity;
 
 pub use activity::{Activity, Cue};
 
-/// The configured word lists: the built-in ones with the book's edits.
-struct Lists {
-    hype: Vec<String>,
-    vague: Vec<String>,
-    activity: Vec<String>,
-    stop: Vec<String>,
-}
-
 /// One configured entry, compiled: the inflected forms of its first word and
 /// the exact words that must follow.
 #[derive(Debug, Clone)]
@@ -102,12 +94,11 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(edits: &Words) -> Lexicon {
-        let words = Lists {
-            hype: edits.hype.apply(words::HYPE),
-            vague: edits.vague.apply(words::VAGUE_VERBS),
-            activity: edits.activity.apply(words::ACTIVITIES),
-            stop: edits.stop.apply(words::STOP_WORDS),
-        };
+        // The built-in lists with the book's edits.
+        let hype = edits.hype.apply(words::HYPE);
+        let vague = edits.vague.apply(words::VAGUE_VERBS);
+        let activity = edits.activity.apply(words::ACTIVITIES);
+        let stop = edits.stop.apply(words::STOP_WORDS);
         let set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
         let single = |list: &[String]| {
             list.iter()
@@ -119,16 +110,16 @@ impl Lexicon {
             .iter()
             .chain(words::KR_PURPOSE_VERBS)
             .map(|w| w.to_string())
-            .chain(single(&words.vague))
-            .chain(single(&words.activity))
+            .chain(single(&vague))
+            .chain(single(&activity))
             .collect();
         Lexicon {
-            hype: set(&words.hype),
-            vague: set(&words.vague),
-            activity: set(&words.activity),
-            stop: set(&words.stop),
-            vague_matcher: Matcher::new(&words.vague),
-            activity_matcher: Matcher::new(&words.activity),
+            hype: set(&hype),
+            vague: set(&vague),
+            activity: set(&activity),
+            stop: set(&stop),
+            vague_matcher: Matcher::new(&vague),
+            activity_matcher: Matcher::new(&activity),
             purpose,
         }
     }
