@@ -399,6 +399,14 @@ mod tests {
             for heading in ["## What it does", "## Why", "## Example", "## Use instead"] {
                 assert!(docs.contains(heading), "{name} docs lack `{heading}`");
             }
+            // A `<placeholder>` in prose is read as an HTML tag and vanishes
+            // from the guide's page: it belongs in a code span.
+            use mdbook_markdown::pulldown_cmark::{Event, Parser};
+            for event in Parser::new(docs) {
+                if let Event::Html(html) | Event::InlineHtml(html) = event {
+                    panic!("{name} docs hold raw HTML `{html}`: put it in backticks");
+                }
+            }
         }
     }
 

@@ -62,7 +62,7 @@ such as `TODO`, `TBD` or `XXX`, an angle-bracket placeholder such as
 A template shows the shape of a good objective: what is built, for whom,
 and the outcome; key results with a baseline and a target; a Definition of
 Done. Its value is in being filled in. A plan that still says "from
-<baseline> to 2" promises nothing anyone can check, and nobody should merge
+`<baseline>` to 2" promises nothing anyone can check, and nobody should merge
 it that way.
 
 ## How it decides
