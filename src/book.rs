@@ -1,5 +1,9 @@
-//! Reading a book from disk for `check` and the other commands, without
-//! mdBook: `book.toml`, `SUMMARY.md`, and the chapters in book order.
+//! Reading a book for `check` and the other commands, without mdBook:
+//! `book.toml` (its rule names checked against the registry),
+//! `SUMMARY.md`, and the chapters in book order, from disk or from a Git
+//! revision ([`revision`]); and the plan at every commit that changed the
+//! book ([`commits`]), followed into its history ([`history`]). This is the
+//! loader the front ends share, so it comes after `lint` in the pipeline.
 
 pub mod commits;
 pub mod history;

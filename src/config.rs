@@ -357,7 +357,7 @@ fn guide_url_of_repository(repository: &str) -> Option<Url> {
 }
 
 /// The page of the guide at `guide` that documents `rule`: the rule pages
-/// are book/src/rules/<name>.md, built to .html. Every report that links a
+/// are `book/src/rules/<name>.md`, built to `.html`. Every report that links a
 /// rule (SARIF's `helpUri`, the language server's `codeDescription`) links
 /// this.
 pub fn rule_page(guide: &Url, rule: &str) -> Option<Url> {

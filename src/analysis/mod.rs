@@ -1,7 +1,7 @@
 //! Analysis: the facts about every objective, KR and Definition of Done
 //! item, computed once per run and shared by every rule.
 //!
-//! A text is split into words once ([`tokens`]); numbers and their kinds,
+//! A text is split into words once ([`tokens::Split`]); numbers and their kinds,
 //! the change from a baseline to a target, vague wording, activities, the
 //! purpose clause, deadlines, approvals, outputs, the scope share and hype
 //! are derived from that split at most once each ([`Facts`]). The main

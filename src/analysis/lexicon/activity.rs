@@ -28,7 +28,7 @@ impl Lexicon {
     ///
     /// `predicate` is the statement's main verb (see [`predicate`]);
     /// `result` and `numbers` are the text's facts: where it states a
-    /// result (see [`super::spans::result_span`]) and its numbers. A result
+    /// result (see [`crate::analysis::spans::result_span`]) and its numbers. A result
     /// inside a clause of time says when the activity happens, not what it
     /// achieves ("Be there for agents when the new phone system goes
     /// live"). A further verb measured by a number, after "and" or as the

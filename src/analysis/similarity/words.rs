@@ -213,7 +213,7 @@ pub fn content_words_of(split: &Split<'_>, stop: &HashSet<String>) -> ContentWor
 #[derive(Debug, Clone, Default)]
 pub struct TextWords {
     pub content: ContentWords,
-    /// Sorted, without repeats (see [`named_things`]).
+    /// Sorted, without repeats (see `named_things`).
     pub names: Vec<String>,
 }
 

@@ -376,7 +376,7 @@ pub const TIME_CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Verbs that, after "to", state what a KR is for beyond
-/// [`PURPOSE_VERBS`] ("... to discuss readiness", "... to launch the
+/// [`super::PURPOSE_VERBS`] ("... to discuss readiness", "... to launch the
 /// portal"): in a KR a purpose clause may name a further deliverable.
 pub const KR_PURPOSE_VERBS: &[&str] = &[
     "establish",

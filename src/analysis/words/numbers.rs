@@ -48,7 +48,7 @@ pub const LABEL_WORDS: &[&str] = &[
     "no",
 ];
 
-/// Month names in full; [`is_month`] also takes their abbreviations.
+/// Month names in full; [`crate::analysis::numbers::is_month`] also takes their abbreviations.
 pub const MONTH_NAMES: &[&str] = &[
     "january",
     "february",

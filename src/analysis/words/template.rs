@@ -2,11 +2,11 @@
 //! other word tables because `template-placeholder` recognises a sentence
 //! left exactly as written, and the analysis must not import a front end.
 
-/// The objective sentence of the template: [what] + [for whom] + [outcome].
+/// The objective sentence of the template: what + for whom + outcome.
 pub const OBJECTIVE: &str = "<Build or change what> for <whom> to <the outcome it brings>";
-/// The impact KR of the template: [how] + [metric] + [outcome], from a baseline to a target.
+/// The impact KR of the template: how + metric + outcome, from a baseline to a target.
 pub const IMPACT_KR: &str = "<Reduce or raise> <metric> from <baseline> to <target> to <outcome>";
-/// The delivery KR of the template: [ship/launch/complete] + [deliverable] + [outcome].
+/// The delivery KR of the template: ship, launch or complete + deliverable + outcome.
 pub const DELIVERY_KR: &str = "<Ship, launch or complete> <deliverable> for <whom> to <outcome>";
 /// The Definition of Done items of the delivery KR.
 pub const DONE_ITEMS: [&str; 2] = [
