@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::rc::Rc;
 
-use super::revision as git;
+use super::revision;
 use crate::book::{self, BookFiles, LoadedPlan, normalise};
 use crate::plan::ReadCache;
 
@@ -37,7 +37,7 @@ pub fn each_revision(
     root: &Path,
     mut visit: impl FnMut(Commit, LoadedPlan),
 ) -> Result<(), Missing> {
-    let top = match git::top_folder(root) {
+    let top = match revision::top_folder(root) {
         Ok(top) => top,
         Err(error)
             if error

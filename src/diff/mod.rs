@@ -1,7 +1,7 @@
 //! `mdbook-okr diff BASE [HEAD]`: what a change does to the plan, in words
 //! a reviewer can act on.
 //!
-//! Both plans are read whole (the old one through git, see [`git`]) and
+//! Both plans are read whole (the old one through git, see [`revision`]) and
 //! linted, then their objectives and key results are paired up:
 //! objectives by id, and, when a derived id changed because the statement
 //! was reworded, by team, quarter, file and a similar statement; key
@@ -19,7 +19,7 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use crate::analysis::revisions::{Pairs, target_got_easier};
-use crate::book::revision as git;
+use crate::book::revision;
 use crate::book::{self, LoadedPlan};
 use crate::config::Config;
 use crate::diagnostic::Severity;
@@ -69,7 +69,7 @@ pub fn render(report: &Report, format: DiffFormat) -> String {
 /// The book at a revision; a revision without the book has an empty plan,
 /// so a change that adds the book reports everything as added.
 fn load_at(root: &Path, rev: &str) -> Result<LoadedPlan> {
-    let files = git::Revision::open(root, rev)?;
+    let files = revision::Revision::open(root, rev)?;
     if !book::is_book(&files, root) {
         let config = Config::default();
         let plan = PlanBuilder::new(&config).finish();

@@ -181,18 +181,7 @@ impl ContentWords {
 pub fn content_words_of(split: &Split<'_>, stop: &HashSet<String>) -> ContentWords {
     let mut words: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(split.len());
     // Compounds count by their parts: "feature-flag" meets "feature flag".
-    let parts = split.lower.iter().flat_map(|lower| {
-        // Most words have no hyphen: a byte search finds that cheaper than
-        // the searcher `split` builds.
-        let whole = (!lower.as_bytes().contains(&b'-')).then_some(lower.as_ref());
-        let pieces = whole
-            .is_none()
-            .then(|| lower.split('-'))
-            .into_iter()
-            .flatten();
-        whole.into_iter().chain(pieces)
-    });
-    for word in parts {
+    for word in split.lower.iter().flat_map(|lower| lower.split('-')) {
         if !word.chars().any(char::is_alphabetic) || stop.contains(word) {
             continue;
         }
