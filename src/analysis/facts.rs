@@ -103,7 +103,10 @@ impl<'a> Facts<'a> {
     /// Vague wording of change in the statement, numbers aside.
     pub fn vague(&self) -> Option<Range<usize>> {
         self.vague
-            .get_or_init(|| self.lexicon.vague_span(self.words(), self.lead_end()))
+            .get_or_init(|| {
+                self.lexicon
+                    .vague_span(self.words(), self.lead_end(), self.predicate())
+            })
             .clone()
     }
 

@@ -7,9 +7,9 @@ use std::ops::Range;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::forms;
-use super::predicate::{self};
+use super::predicate::{self, Predicate};
 use super::tokens::{Split, Token, tokens};
-use super::words::{self, NounClass};
+use super::words::{self, NounClass, VerbClass};
 use crate::config::Words;
 
 mod activity;
@@ -170,14 +170,20 @@ impl Lexicon {
     /// "speed up"), "make ... more efficient/better/faster", or a sentence
     /// that opens with a comparative ("Faster builds"). `None` when there is
     /// none. Numbers are not considered here; [`super::Facts::unmeasurable`] does.
-    pub fn vague_span(&self, words: &Split, lead: usize) -> Option<Range<usize>> {
+    /// `predicate` is the statement's main verb (see [`predicate::predicate`]).
+    pub fn vague_span(
+        &self,
+        words: &Split,
+        lead: usize,
+        predicate: Option<&Predicate>,
+    ) -> Option<Range<usize>> {
         let span =
             |r: Range<usize>| words.tokens[r.start].range.start..words.tokens[r.end - 1].range.end;
         for i in 0..lead {
             let listed = self.vague_matcher.at(words, i);
             if let Some(hit) = &listed
                 && hit.words.end <= lead
-                && self.vague_sense(words, hit, lead)
+                && self.vague_sense(words, hit, lead, predicate)
             {
                 return Some(span(hit.words.clone()));
             }
@@ -212,7 +218,13 @@ impl Lexicon {
     /// "cut over", "lower environments", "raise alerts", a noun naming a
     /// thing ("the cost reduction report"), or growth towards a destination
     /// ("expand IPv6 to all services").
-    fn vague_sense(&self, words: &Split, hit: &Hit, lead: usize) -> bool {
+    fn vague_sense(
+        &self,
+        words: &Split,
+        hit: &Hit,
+        lead: usize,
+        predicate: Option<&Predicate>,
+    ) -> bool {
         let i = hit.words.start;
         let word = words.word(i);
         let next = words.word(hit.words.end);
@@ -263,8 +275,49 @@ impl Lexicon {
                     predicate::noun_class(prev),
                     Some(NounClass::Artifact | NounClass::People)
                 ));
-        !wrong_sense && !names_a_thing && !describes_a_thing && !in_relative_clause(words, i)
+        !wrong_sense
+            && !names_a_thing
+            && !describes_a_thing
+            && !in_relative_clause(words, i)
+            && !in_aside(words, i)
+            && !in_question(words, i)
+            && !told_about(words, i, predicate)
     }
+}
+
+/// True when word `i` stands in an aside: inside quotation marks, a title
+/// ("Complete \"Website Improvements\""), or inside parentheses, a remark
+/// ("... (testing improvements)"). Neither is the statement's promise.
+fn in_aside(words: &Split, i: usize) -> bool {
+    let before = &words.text[..words.tokens[i].range.start];
+    let quotes = before.matches(['"', '\u{201c}', '\u{201d}']).count();
+    quotes % 2 == 1 || before.rfind('(') > before.rfind(')')
+}
+
+/// True when word `i` lies in an embedded question after the statement's
+/// verb: "solicit feedback on how we can improve the report", "ask whether
+/// to speed up the release". The change is what is asked about, not what
+/// the KR promises ("Look at ways to cut agency spend" is the same).
+fn in_question(words: &Split, i: usize) -> bool {
+    (1..i).any(|j| words.is(j, &["how", "whether", "why", "what"]))
+}
+
+/// True when the change word at `i` is a noun in the object of a verb of
+/// talking, what is told rather than what is promised: "Communicate the
+/// performance improvements to the community", "Announce the cost
+/// reductions". A verb of giving hands the change over ("Deliver cost
+/// reductions"; WordNet files "deliver" under talking, by a speech).
+fn told_about(words: &Split, i: usize, predicate: Option<&Predicate>) -> bool {
+    let word = words.word(i);
+    let noun = ["ion", "ions", "ment", "ments"]
+        .iter()
+        .any(|suffix| word.ends_with(suffix));
+    noun && predicate.is_some_and(|p| {
+        p.class == VerbClass::Communication
+            && !p.passive
+            && p.verb.end <= i
+            && !words::GIVING_VERBS.contains(&p.lemma.as_str())
+    })
 }
 
 /// True when the noun before word `next` modifies it: a lowercase word

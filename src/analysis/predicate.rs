@@ -49,13 +49,32 @@ impl Predicate {
 /// such as "we" or "the team", "will", and adverbs ("We will regularly
 /// attend ...").
 pub fn opening(words: &Split, lead: usize) -> usize {
-    (0..lead.min(4))
+    let start = (0..lead.min(4))
         .find(|&i| {
             let w = words.word(i);
             !(matches!(w, "we" | "will" | "i" | "also" | "to" | "the" | "team")
                 || w.ends_with("ly"))
         })
-        .unwrap_or(0)
+        .unwrap_or(0);
+    after_named_subject(words, start, lead).unwrap_or(start)
+}
+
+/// Modals after which the verb of a named subject follows: "Warren will
+/// collaborate with ...", "Dev to start work on ...".
+const MODALS: &[&str] = &["will", "shall", "should", "must", "would", "to"];
+
+/// The verb after a subject and a modal at the start of the statement
+/// ("Sarah / Shawnteé will solicit feedback", "Dev to start work on the
+/// forum"): the subject is at most three words and opens with no verb, so
+/// "Plan to migrate" and "Time to first response" keep their own opening.
+fn after_named_subject(words: &Split, start: usize, lead: usize) -> Option<usize> {
+    if is_base_verb(words.word(start)) {
+        return None;
+    }
+    let modal = (start + 1..(start + 4).min(lead)).find(|&k| words.is(k, MODALS))?;
+    let verb = (modal + 1..(modal + 3).min(lead))
+        .find(|&k| !(words.word(k) == "also" || words.word(k).ends_with("ly")))?;
+    is_base_verb(words.word(verb)).then_some(verb)
 }
 
 /// The main predicate of the statement that ends at word `lead`, if its
@@ -77,7 +96,8 @@ pub fn predicate(words: &Split, lead: usize) -> Option<Predicate> {
             lemma,
             verb: start..end,
             passive: false,
-            system_subject: false,
+            // A subject named before a modal: "The scheduler will page ...".
+            system_subject: (0..start).any(|j| is_artifact(words.word(j))),
         });
     }
     // A subject first: a noun phrase of up to six words, then the verb.

@@ -215,6 +215,29 @@ fn vague_words_in_other_senses_or_in_the_purpose_are_not_vague() {
 }
 
 #[test]
+fn a_change_named_aside_asked_about_or_told_is_not_promised() {
+    for text in [
+        "Close the \"Checkout Improvements\" epic",
+        "Nightly soak tests for the gateway (latency improvements)",
+        "Ask the pilot clinics how we can improve the intake form",
+        "Interview ten merchants about whether to speed up payouts",
+        "Announce the cost reductions to every budget holder",
+    ] {
+        assert_eq!(vague(text), None, "{text}");
+    }
+    // The same change words, promised by the statement itself.
+    assert_eq!(vague("Improve the intake form"), Some("Improve"));
+    assert_eq!(
+        vague("Deliver cost reductions to every budget holder"),
+        Some("reductions")
+    );
+    assert_eq!(
+        vague("Checkout improvements (see the epic)"),
+        Some("improvements")
+    );
+}
+
+#[test]
 fn unmeasurable_needs_vague_wording_and_no_number() {
     let lex = lexicon();
     assert!(
@@ -299,6 +322,36 @@ fn activities_are_found() {
     ] {
         assert_eq!(activity(text), Some(cue), "{text}");
     }
+}
+
+#[test]
+fn a_named_subject_before_a_modal_leaves_the_verb_its_own() {
+    assert_eq!(
+        activity("Priya will liaise with the union reps on the rota"),
+        Some("liaise")
+    );
+    assert_eq!(
+        activity("Tomás will meet with each depot manager monthly"),
+        Some("meet")
+    );
+    // A made thing as that subject is a system at work.
+    assert_eq!(
+        activity("The scheduler will notify the shift leads of every swap"),
+        None
+    );
+    // A verb first keeps its own opening: "Plan to ...".
+    let lex = lexicon();
+    let facts = Facts::new("Plan to migrate the ledger", &lex);
+    assert_eq!(facts.predicate().map(|p| p.lemma.as_str()), Some("plan"));
+}
+
+#[test]
+fn a_meeting_word_naming_a_kind_of_thing_holds_no_meeting() {
+    assert_eq!(activity("Publish weekly meeting notes for the board"), None);
+    assert_eq!(
+        activity("Hold weekly syncs with the product teams"),
+        Some("syncs")
+    );
 }
 
 #[test]

@@ -36,12 +36,16 @@ const RULES: &[&str] = &[
 /// (r1238-r1438, labelled blind, never tuned on) then added 66 `heldout`
 /// rows, on which the code after round four scores 0.76/0.49, 0.83/0.74,
 /// 1.00/0.77, 0.94/0.95 (0.938/0.953) and 1.00/0.94: the floors are set again from that
-/// enlarged split, for the rows changed, not for a worse rule.
+/// enlarged split, for the rows changed, not for a worse rule. Batch 5
+/// (r1439-r1804, labelled blind) added 122 `heldout` rows; after the
+/// session's grammar (asides, embedded questions, named subjects) the
+/// enlarged split scores 0.82/0.51, 0.89/0.76, 1.00/0.67, 0.94/0.94 and
+/// 1.00/0.94, and the floors are set from that.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("activity-not-outcome", 0.76, 0.48),
-    ("unmeasurable", 0.83, 0.73),
-    ("vague-done-item", 1.0, 0.77),
-    ("objective-without-outcome", 0.93, 0.95),
+    ("activity-not-outcome", 0.81, 0.50),
+    ("unmeasurable", 0.88, 0.76),
+    ("vague-done-item", 1.0, 0.66),
+    ("objective-without-outcome", 0.93, 0.93),
     ("hype-words", 1.0, 0.93),
 ];
 

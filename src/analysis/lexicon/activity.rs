@@ -12,7 +12,7 @@ use crate::analysis::words::{self, ActivityKind, NounClass, VerbClass};
 
 mod meetings;
 
-use meetings::{counts_occasions, held_event, is_event, is_setting, meeting_cue};
+use meetings::{counts_occasions, held_event, is_event, is_setting, meeting_cue, modifies_noun};
 
 impl Lexicon {
     /// Where the text describes what people will do rather than a result:
@@ -120,7 +120,12 @@ impl Lexicon {
             let strong = words::AMBIGUOUS_MEETINGS.contains(&base);
             let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), strong))
                 || words.word(hit.words.end) == "with" && in_company(words, hit.words.end, lead);
-            let cued = cued && !is_setting(words, i, predicate);
+            // A meeting word that modifies a noun names that noun's kind,
+            // not a meeting held: "weekly meeting notes", "the stats
+            // meeting analysis".
+            let cued = cued
+                && !is_setting(words, i, predicate)
+                && !modifies_noun(words, hit.words.end - 1);
             // Reported done: "readiness discussed with each team"; a change
             // "documented and communicated" with nobody named is a state.
             // "the shared pipeline" describes a thing.

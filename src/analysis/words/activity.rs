@@ -345,7 +345,7 @@ pub const NEARBY: &[&str] = &["close", "closer", "near", "nearby", "there", "aro
 /// Verbs of handing something over: with a noun of help or talk as their
 /// object and people as the receiver, the act is the help ("provide
 /// guidance to the team", "offer coaching for new managers").
-pub const GIVING_VERBS: &[&str] = &["provide", "give", "offer", "lend", "extend"];
+pub const GIVING_VERBS: &[&str] = &["provide", "give", "offer", "lend", "extend", "deliver"];
 
 /// Particles of completion: with them a verb of dealing with people makes
 /// something ("set up", "back up"), while "take part" or "carry on" stays

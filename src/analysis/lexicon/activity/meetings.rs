@@ -86,6 +86,7 @@ pub(super) fn held_event(
         }) && (words.word(i).ends_with('s') || words.word(i + 1).ends_with('s'));
         let cued = (i.saturating_sub(4)..i).any(|j| meeting_cue(words.word(j), true))
             && !is_setting(words, i, predicate)
+            && !modifies_noun(words, i)
             && !level_reached(words, i, reacher, numbers);
         let counted = counted_occasions(words, i, numbers);
         (by_holder || cued || counted).then(|| {
@@ -161,6 +162,14 @@ pub(super) fn is_event(word: &str) -> bool {
             Some(VerbClass::Communication | VerbClass::Social)
         )
     })
+}
+
+/// True when the meeting word at `j` modifies the noun after it, which it
+/// names the kind of ("weekly meeting notes", "the stats meeting
+/// analysis"): no meeting is held. Company after it ("a review call with
+/// all accounts") leaves it the head.
+pub(super) fn modifies_noun(words: &Split, j: usize) -> bool {
+    !is_head(words, j) && !words.is(j + 1, words::COMPANY)
 }
 
 /// True when the meeting at word `i` is where a thing is used, not a
