@@ -262,11 +262,7 @@ impl Lexicon {
         // describes a thing rather than promising a change.
         let describes_a_thing =
             word.ends_with('d') && word != base && words::THING_DETERMINERS.contains(&prev);
-        let names_a_thing = (word.ends_with("ion")
-            || word.ends_with("ions")
-            || word.ends_with("ment")
-            || word.ends_with("ments")
-            || base == "growth")
+        let names_a_thing = (is_change_noun(word) || base == "growth")
             && (words::ARTIFACTS.contains(&next)
                 || modifies_next(words, hit.words.end)
                 // "the browser extension": a noun for a thing or a person
@@ -294,12 +290,13 @@ fn in_aside(words: &Split, i: usize) -> bool {
     quotes % 2 == 1 || before.rfind('(') > before.rfind(')')
 }
 
-/// True when word `i` lies in an embedded question after the statement's
-/// verb: "solicit feedback on how we can improve the report", "ask whether
-/// to speed up the release". The change is what is asked about, not what
-/// the KR promises ("Look at ways to cut agency spend" is the same).
+/// True when word `i` follows a question word that does not open the
+/// statement, an embedded question: "solicit feedback on how we can
+/// improve the report", "ask whether to speed up the release". The change
+/// is what is asked about, not what the KR promises ("Look at ways to cut
+/// agency spend" is the same).
 fn in_question(words: &Split, i: usize) -> bool {
-    (1..i).any(|j| words.is(j, &["how", "whether", "why", "what"]))
+    (1..i).any(|j| words.is(j, words::QUESTION_WORDS))
 }
 
 /// True when the change word at `i` is a noun in the object of a verb of
@@ -308,16 +305,21 @@ fn in_question(words: &Split, i: usize) -> bool {
 /// reductions". A verb of giving hands the change over ("Deliver cost
 /// reductions"; WordNet files "deliver" under talking, by a speech).
 fn told_about(words: &Split, i: usize, predicate: Option<&Predicate>) -> bool {
-    let word = words.word(i);
-    let noun = ["ion", "ions", "ment", "ments"]
+    is_change_noun(words.word(i))
+        && predicate.is_some_and(|p| {
+            p.class == VerbClass::Communication
+                && !p.passive
+                && p.verb.end <= i
+                && !words::GIVING_VERBS.contains(&p.lemma.as_str())
+        })
+}
+
+/// True when `word` is a noun of change made of its verb ("improvements",
+/// "reduction", "enhancement").
+fn is_change_noun(word: &str) -> bool {
+    ["ion", "ions", "ment", "ments"]
         .iter()
-        .any(|suffix| word.ends_with(suffix));
-    noun && predicate.is_some_and(|p| {
-        p.class == VerbClass::Communication
-            && !p.passive
-            && p.verb.end <= i
-            && !words::GIVING_VERBS.contains(&p.lemma.as_str())
-    })
+        .any(|suffix| word.ends_with(suffix))
 }
 
 /// True when the noun before word `next` modifies it: a lowercase word

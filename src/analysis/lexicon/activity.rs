@@ -435,7 +435,7 @@ fn inquiry(words: &Split, lead: usize, predicate: Option<&Predicate>) -> Option<
     let end = predicate.verb.end;
     let question = (end..(end + 2).min(lead))
         .take_while(|&j| j == end || words.is(j - 1, words::PREPOSITIONS))
-        .find(|&j| words.is(j, &["why", "how", "whether", "what"]))?;
+        .find(|&j| words.is(j, words::QUESTION_WORDS))?;
     Some(predicate.verb.start..question + 1)
 }
 

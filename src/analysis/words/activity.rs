@@ -342,6 +342,10 @@ pub const COPULAS: &[&str] = &["be", "stay", "remain", "keep"];
 /// to the ward sisters", "be there for the night shift").
 pub const NEARBY: &[&str] = &["close", "closer", "near", "nearby", "there", "around"];
 
+/// Words that open a question as an object ("dig into whether ...",
+/// "feedback on how we can ...").
+pub const QUESTION_WORDS: &[&str] = &["why", "how", "whether", "what"];
+
 /// Verbs of handing something over: with a noun of help or talk as their
 /// object and people as the receiver, the act is the help ("provide
 /// guidance to the team", "offer coaching for new managers").
